@@ -127,10 +127,7 @@ export class ParquetFile {
       } catch (error) {
         throw wasmError(this.path, error);
       }
-      for (const batch of table.batches) {
-        // parquet-wasm returns file order; callers get the order they asked for.
-        yield columns === undefined ? batch : batch.select(columns);
-      }
+      for (const batch of table.batches) yield columns === undefined ? batch : inOrder(batch, columns);
     }
   }
 
@@ -141,6 +138,14 @@ export class ParquetFile {
     this.bytes = undefined;
     if (file !== undefined) (await file.catch(() => undefined))?.free();
   }
+}
+
+/** parquet-wasm returns file order; callers get the order they asked for. */
+function inOrder(batch: arrow.RecordBatch, columns: readonly string[]): arrow.RecordBatch {
+  const names = batch.schema.fields.map((f) => f.name);
+  if (names.length === columns.length && names.every((n, i) => n === columns[i])) return batch;
+  // selectAt, not select: select keeps the batch's own order.
+  return batch.selectAt(columns.map((c) => names.indexOf(c)));
 }
 
 function* emptyBatches(rows: number): Iterable<arrow.RecordBatch> {
