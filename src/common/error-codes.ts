@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'ARITHMETIC_OVERFLOW',
   'CAST_INVALID_INPUT',
   'INVALID_ARRAY_INDEX',
+  // A scalar subquery returned more than one row (Spark: SCALAR_SUBQUERY_TOO_MANY_ROWS).
+  'SCALAR_SUBQUERY_TOO_MANY_ROWS',
   // Delta semantics
   'CHECK_CONSTRAINT_VIOLATED',
   'NOT_NULL_VIOLATED',
