@@ -51,5 +51,10 @@ export function sparkValueText(cell: Cell, zone: string, nested = false): string
 
 /** The schema line Spark writes for a result: `struct<a:int,sum(v):bigint>`. */
 export function sparkSchemaText(schema: arrow.Schema): string {
-  return `struct<${schema.fields.map((f) => `${f.name}:${typeToSql(fromArrowField(f).type)}`).join(',')}>`;
+  return `struct<${schema.fields.map((f) => `${f.name}:${sparkFieldTypeText(f)}`).join(',')}>`;
+}
+
+/** A column's type as Spark's catalogString spells it (`bigint`, `decimal(10,2)`, `array<int>`). */
+export function sparkFieldTypeText(field: arrow.Field): string {
+  return typeToSql(fromArrowField(field).type);
 }
