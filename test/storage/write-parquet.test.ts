@@ -71,6 +71,21 @@ describe('writeParquet → ParquetFile round trip', () => {
     expect(stats.get('map.entries.key')?.stats).toMatchObject({ min: 'a', max: 'x' });
   });
 
+  it('keeps millisecond and nanosecond timestamp units, and refuses seconds and Date64', async () => {
+    const ints = (t: arrow.DataType): arrow.Vector => new arrow.Vector([new arrow.Data(t, 0, 2, 0, { [arrow.BufferType.DATA]: new BigInt64Array([1n, 2n]) })]);
+    const source = new arrow.Table({ ms: ints(new arrow.TimestampMillisecond('UTC')), ns: ints(new arrow.TimestampNanosecond(null)) });
+    const bytes = writeParquet(source);
+    const metadata = parseParquetFile(bytes, 'units');
+    expect(metadata.leafColumns.map((l) => [l.timeUnit, l.isAdjustedToUTC])).toEqual([['MILLIS', true], ['NANOS', false]]);
+    const { table } = await readBack(bytes);
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['Timestamp<MILLISECOND, UTC>', 'Timestamp<NANOSECOND>']);
+    expect(columnValues(table.getChild('ms') as arrow.Vector)).toEqual([1n, 2n]);
+    const seconds = new arrow.Table({ s: ints(new arrow.TimestampSecond('UTC')) });
+    expect(() => writeParquet(seconds)).toThrow(/Timestamp\(SECOND\)/);
+    const date64 = new arrow.Table({ d: ints(new arrow.DateMillisecond()) });
+    expect(() => writeParquet(date64)).toThrow(/Date64/);
+  });
+
   it('honours compression and row-group size', async () => {
     const n = 10_000;
     const table = new arrow.Table({ id: arrow.makeVector(Int32Array.from({ length: n }, (_, i) => i)) });

@@ -6,6 +6,8 @@
  * Int8/Int16 → INT32 with INTEGER(8|16); Date32 → INT32 DATE; lists/maps/structs as the
  * standard three-level/group layouts. The Arrow schema is also stored in the footer
  * (`ARROW:schema`), so our reader gets the exact Arrow types back.
+ * Timestamp(SECOND) and Date64 are refused: arrow-rs writes them as bare INT64 that other
+ * readers (Spark) would see as plain longs; cast to µs timestamps / Date32 first.
  */
 import * as arrow from 'apache-arrow';
 import { Compression, EnabledStatistics, Table as WasmTable, WriterPropertiesBuilder, writeParquet as wasmWriteParquet } from 'parquet-wasm';
@@ -26,7 +28,21 @@ const CODEC: Record<ParquetCompression, Compression> = {
   uncompressed: Compression.UNCOMPRESSED,
 };
 
+/** Throws for types whose Parquet encoding would lose their meaning for other readers. */
+function checkWritable(field: arrow.Field, path: string): void {
+  const type: arrow.DataType = field.type;
+  const where = path === '' ? field.name : `${path}.${field.name}`;
+  if (arrow.DataType.isTimestamp(type) && type.unit === arrow.TimeUnit.SECOND) {
+    throw new DeltaSqlError('INVALID_ARGUMENT', `column ${where}: Timestamp(SECOND) has no Parquet timestamp type; cast to microseconds`);
+  }
+  if (arrow.DataType.isDate(type) && type.unit === arrow.DateUnit.MILLISECOND) {
+    throw new DeltaSqlError('INVALID_ARGUMENT', `column ${where}: Date64 has no Parquet date type; cast to Date32`);
+  }
+  for (const child of type.children ?? []) checkWritable(child, where);
+}
+
 export function writeParquet(table: arrow.Table, options: WriteParquetOptions = {}): Uint8Array {
+  for (const field of table.schema.fields) checkWritable(field, '');
   const compression = options.compression ?? 'snappy';
   if (options.rowGroupSize !== undefined && (!Number.isInteger(options.rowGroupSize) || options.rowGroupSize < 1)) {
     throw new DeltaSqlError('INVALID_ARGUMENT', `rowGroupSize must be a positive integer, got ${options.rowGroupSize}`);
