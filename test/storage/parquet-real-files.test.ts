@@ -1,7 +1,7 @@
 /** The footer reader and ParquetFile against Parquet files written by Spark, Databricks and delta-rs. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { RecordBatch } from 'apache-arrow';
+import type { RecordBatch, Vector } from 'apache-arrow';
 import { LocalStore } from '../../src/storage/local-store.js';
 import { readParquetFooter } from '../../src/storage/parquet/parquet-footer.js';
 import { ParquetFile } from '../../src/storage/parquet/parquet-file.js';
@@ -77,6 +77,20 @@ describe('Parquet footers of real Delta tables', () => {
     expect(wide?.min).toBe(decoded.min);
     expect(wide?.max).toBe(decoded.max);
     expect(typeof decoded.max === 'bigint' && (decoded.max > 2n ** 64n || (decoded.min as bigint) < -(2n ** 64n))).toBe(true);
+  });
+
+  it('reads legacy INT96 timestamps as UTC-based nanoseconds without a zone, and drops their stats', async () => {
+    const path = files.find((f) => f.startsWith('delta-rs__checkpoint-v2-table/delta/part-00000-dd0343ab')) as string;
+    const file = await ParquetFile.open(store, path);
+    const index = file.metadata.leafColumns.findIndex((l) => l.physicalType === 'INT96');
+    expect(file.metadata.leafColumns[index]?.path).toEqual(['created_at']);
+    expect(file.metadata.rowGroups[0]?.columns[index]?.stats?.min).toBeUndefined();
+    expect(String(file.arrowSchema.fields.find((f) => f.name === 'created_at')?.type)).toBe('Timestamp<NANOSECOND>');
+    const batches = await collect(file.readRowGroups({ columns: ['created_at'] }));
+    const nanos = columnValues(batches[0]?.getChildAt(0) as Vector)[0] as bigint;
+    // Written by Databricks in August 2025 (the table's commit timestamps).
+    const millis = Number(nanos / 1_000_000n);
+    expect(new Date(millis).toISOString().slice(0, 7)).toBe('2025-08');
   });
 
   it('reads timestamp_ntz columns as µs timestamps without a zone, and nested types whole', async () => {
