@@ -132,6 +132,7 @@ export class LocalStore implements ObjectStore {
       if (code === 'ENOENT' || code === 'ENOTDIR') return;
       throw this.ioError(error, 'list', dirKey);
     }
+    const files: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith(TEMP_PREFIX)) continue;
       const key = dirKey + entry.name;
@@ -140,14 +141,22 @@ export class LocalStore implements ObjectStore {
         // Descend only where keys could still match the prefix.
         if (dirPrefix.startsWith(prefix) || prefix.startsWith(dirPrefix)) await this.walk(dirPrefix, prefix, out);
       } else if (key.startsWith(prefix)) {
-        try {
-          const stat = await fs.stat(this.resolve(key));
-          if (stat.isFile()) out.push({ path: key, size: stat.size, lastModified: stat.mtimeMs });
-        } catch (error) {
-          if (errnoCode(error) !== 'ENOENT') throw this.ioError(error, 'list', key);
-        }
+        files.push(key);
       }
     }
+    // Stat a folder's files concurrently: a _delta_log can hold thousands.
+    const metas = await Promise.all(
+      files.map(async (key) => {
+        try {
+          const stat = await fs.stat(this.resolve(key));
+          return stat.isFile() ? { path: key, size: stat.size, lastModified: stat.mtimeMs } : undefined;
+        } catch (error) {
+          if (errnoCode(error) === 'ENOENT') return undefined; // deleted while listing
+          throw this.ioError(error, 'list', key);
+        }
+      }),
+    );
+    for (const meta of metas) if (meta !== undefined) out.push(meta);
   }
 
   async delete(path: string): Promise<void> {
