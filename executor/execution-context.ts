@@ -3,6 +3,7 @@
  * Delta files. The planner's Session constructs it; operators only read it.
  */
 import type * as arrow from 'apache-arrow';
+import type { FunctionLookup } from './expr/function-lookup.js';
 
 export interface DeltaScanRequest {
   /** Table root URI, as in DeltaScanNode.location. */
@@ -27,4 +28,6 @@ export interface ExecutionContext {
   scanDeltaFiles(req: DeltaScanRequest): AsyncIterable<arrow.RecordBatch>;
   /** Aborting cancels the query between batches with a CANCELLED error. */
   readonly signal?: AbortSignal;
+  /** The function library to use; defaults to executor/functions' registry. */
+  readonly functions?: FunctionLookup;
 }

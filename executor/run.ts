@@ -1,0 +1,86 @@
+/**
+ * Run a physical plan: map each node kind to its operator (executor/operators), pulling Arrow
+ * RecordBatches; cancellation is checked between batches.
+ */
+import * as arrow from 'apache-arrow';
+import { DeltaSqlError } from '../src/common/errors.js';
+import { toArrowSchema } from '../src/common/types/arrow-type.js';
+import type { PhysicalPlan } from '../planner/physical/physical-plan.js';
+import type { ExecutionContext } from './execution-context.js';
+import { defaultFunctions } from './expr/default-functions.js';
+import { runDeltaScan } from './operators/delta-scan.js';
+import { runFilter } from './operators/filter.js';
+import { runLimit } from './operators/limit.js';
+import { runMemoryScan } from './operators/memory-scan.js';
+import { runProject } from './operators/project.js';
+import { runRange } from './operators/range.js';
+import type { BatchStream, RunEnv } from './operators/run-env.js';
+import { runSort } from './operators/sort.js';
+import { runTopN } from './operators/top-n.js';
+import { runUnion } from './operators/union.js';
+import { runValues } from './operators/values.js';
+
+export function executePlan(plan: PhysicalPlan, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
+  return makeEnv(ctx).execute(plan);
+}
+
+/** The whole result as a Table; an empty result keeps the plan's schema. */
+export async function collectPlan(plan: PhysicalPlan, ctx: ExecutionContext): Promise<arrow.Table> {
+  return collectWith(makeEnv(ctx), plan);
+}
+
+async function collectWith(env: RunEnv, plan: PhysicalPlan): Promise<arrow.Table> {
+  const schema = toArrowSchema(plan.schema);
+  const batches: arrow.RecordBatch[] = [];
+  for await (const b of env.execute(plan)) {
+    env.checkCancelled();
+    if (b.numRows > 0) batches.push(b);
+  }
+  return batches.length === 0 ? new arrow.Table(schema) : new arrow.Table(schema, batches);
+}
+
+function makeEnv(ctx: ExecutionContext): RunEnv {
+  const env: RunEnv = {
+    ctx,
+    functions: ctx.functions ?? defaultFunctions,
+    workTables: new Map(),
+    execute: (plan) => dispatch(plan, env),
+    runPlan: (plan) => collectWith(env, plan),
+    checkCancelled: () => {
+      if (ctx.signal?.aborted) throw new DeltaSqlError('CANCELLED', 'the query was cancelled');
+    },
+  };
+  return env;
+}
+
+function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
+  env.checkCancelled();
+  switch (plan.kind) {
+    case 'values':
+      return runValues(plan);
+    case 'range':
+      return runRange(plan, env);
+    case 'memory_scan':
+      return runMemoryScan(plan, env);
+    case 'delta_scan':
+      return runDeltaScan(plan, env);
+    case 'filter':
+      return runFilter(plan, env);
+    case 'project':
+      return runProject(plan, env);
+    case 'limit':
+      return runLimit(plan, env);
+    case 'union':
+      return runUnion(plan, env);
+    case 'sort':
+      return runSort(plan, env);
+    case 'top_n':
+      return runTopN(plan, env);
+    case 'empty':
+      return emptyStream();
+    default:
+      throw new DeltaSqlError('UNSUPPORTED', `physical operator ${plan.kind} is not supported`);
+  }
+}
+
+async function* emptyStream(): BatchStream {}
