@@ -18,7 +18,7 @@ import type {
   TxnAction,
 } from './actions/action-types.js';
 import { columnMappingMode, physicalName, type ColumnMappingMode } from './column-mapping.js';
-import { DeltaFile, type FileContext, type PartitionField } from './delta-file.js';
+import { DeltaFile, decodeLogPath, type FileContext, type PartitionField } from './delta-file.js';
 import { readCommitInfo, versionAtTimestamp } from './log/commit-timestamps.js';
 import { readLastCheckpoint } from './log/last-checkpoint.js';
 import { listLog, type LogListing } from './log/log-listing.js';
@@ -59,6 +59,7 @@ export class Snapshot {
   readonly timestamp: number;
   readonly inCommitTimestamp: number | undefined;
   private cachedFiles: DeltaFile[] | undefined;
+  private fileIndex: Map<string, DeltaFile> | undefined;
   private cachedArrowSchema: arrow.Schema | undefined;
   private readonly context: FileContext;
 
@@ -129,6 +130,12 @@ export class Snapshot {
       this.cachedFiles = out;
     }
     return this.cachedFiles;
+  }
+
+  /** A live file by its path as the log writes it (URI-encoded) or decoded. */
+  fileByPath(path: string): DeltaFile | undefined {
+    this.fileIndex ??= new Map(this.files().map((f) => [f.path, f]));
+    return this.fileIndex.get(path) ?? this.fileIndex.get(decodeLogPath(path));
   }
 
   get logListing(): LogListing {

@@ -1,13 +1,14 @@
 /**
  * The files needed to rebuild one version: the newest complete checkpoint at or below it, then
- * every commit after it (or log compaction files standing in for runs of commits).
+ * every commit after it. Log compaction files are listed but not used: they are optional for
+ * readers, and real writers have produced them with unreconciled, newest-first action order.
  */
 import { DeltaSqlError } from '../../common/errors.js';
 import type { ObjectMeta, ObjectStore } from '../../storage/object-store.js';
 import { readLastCheckpoint, type LastCheckpoint } from './last-checkpoint.js';
 import { listLog, type CheckpointRef, type CommitRef, type LogListing } from './log-listing.js';
 
-/** A commit file, or a compaction file covering `version..endVersion`. */
+/** A commit file (`endVersion` = `version`; wider ranges are reserved for compaction files). */
 export interface DeltaLogFile {
   readonly version: number;
   readonly endVersion: number;
@@ -73,22 +74,9 @@ export function segmentFromListing(listing: LogListing, version: number | undefi
   const start = checkpoint === undefined ? 0 : checkpoint.version + 1;
   const byVersion = new Map<number, CommitRef>();
   for (const c of listing.commits) if (c.version >= start && c.version <= target) byVersion.set(c.version, c);
-  const compactionsFrom = new Map<number, DeltaLogFile>();
-  for (const c of listing.compactions) {
-    // Only compactions that end before the target: the target's own commitInfo is read from its JSON.
-    if (c.version < start || c.endVersion >= target) continue;
-    const known = compactionsFrom.get(c.version);
-    if (known === undefined || c.endVersion > known.endVersion) compactionsFrom.set(c.version, c);
-  }
   const deltas: DeltaLogFile[] = [];
   let v = start;
   while (v <= target) {
-    const compaction = compactionsFrom.get(v);
-    if (compaction !== undefined) {
-      deltas.push(compaction);
-      v = compaction.endVersion + 1;
-      continue;
-    }
     const commit = byVersion.get(v);
     if (commit === undefined) {
       throw new DeltaSqlError(
