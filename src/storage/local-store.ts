@@ -71,6 +71,8 @@ export class LocalStore implements ObjectStore {
         await handle.close();
       }
     } catch (error) {
+      // A file where a folder should be also means the object does not exist.
+      if (errnoCode(error) === 'ENOTDIR') throw new DeltaSqlError('FILE_NOT_FOUND', `file not found: ${path} (in ${this.root})`, { cause: error });
       throw this.ioError(error, 'read', path);
     }
   }

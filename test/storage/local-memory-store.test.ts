@@ -59,6 +59,8 @@ describe('LocalStore specifics', () => {
     const error = await store.put('file/child', new Uint8Array([2])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeltaSqlError);
     expect((error as DeltaSqlError).code).toBe('IO');
+    const read = await store.get('file/child').catch((e: unknown) => e);
+    expect((read as DeltaSqlError).code).toBe('FILE_NOT_FOUND');
   });
 });
 
