@@ -139,7 +139,7 @@ describe('reading Arrow columns exactly', () => {
     const structType = new arrow.Struct([new arrow.Field('a', new arrow.Int32()), new arrow.Field('b', new arrow.Utf8())]);
     const struct = arrow.vectorFromArray([{ a: 1, b: 'x' }], structType);
     expect(cellsOf(struct)).toEqual([{ t: 'struct', fields: [{ name: 'a', value: int(1n) }, { name: 'b', value: str('x') }] }]);
-    const mapType = new arrow.Map_(new arrow.Field('entries', new arrow.Struct([new arrow.Field('key', new arrow.Utf8(), false), new arrow.Field('value', new arrow.Int32())]), false));
+    const mapType = new arrow.Map_(new arrow.Field('entries', new arrow.Struct<{ key: arrow.DataType; value: arrow.DataType }>([new arrow.Field('key', new arrow.Utf8(), false), new arrow.Field('value', new arrow.Int32())]), false));
     const map = arrow.vectorFromArray([new Map([['k', 1]])], mapType);
     expect(cellsOf(map)).toEqual([{ t: 'map', entries: [{ key: str('k'), value: int(1n) }] }]);
   });
