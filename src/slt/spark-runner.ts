@@ -49,7 +49,11 @@ async function loadQueries(inputPath: string, seen: ReadonlySet<string>): Promis
   const input = parseSparkInput((await readTextFile(inputPath)).text);
   const queries: string[] = [];
   for (const name of input.imports) {
-    const target = join(dirname(inputPath), name);
+    // SQLQueryTestSuite names an imported file by its path under inputs/.
+    const parts = inputPath.split(sep);
+    const root = parts.lastIndexOf('inputs');
+    const underRoot = root >= 0 ? join(parts.slice(0, root + 1).join(sep), name) : undefined;
+    const target = underRoot !== undefined && existsSync(underRoot) ? underRoot : join(dirname(inputPath), name);
     if (seen.has(target)) continue;
     queries.push(...(await loadQueries(target, new Set([...seen, target]))).queries);
   }
