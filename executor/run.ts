@@ -10,6 +10,9 @@ import type { ExecutionContext } from './execution-context.js';
 import { defaultFunctions } from './expr/default-functions.js';
 import { runDeltaScan } from './operators/delta-scan.js';
 import { runFilter } from './operators/filter.js';
+import { runHashAggregate } from './operators/hash-aggregate.js';
+import { runHashJoin } from './operators/hash-join.js';
+import { runNestedLoopJoin } from './operators/nested-loop-join.js';
 import { runLimit } from './operators/limit.js';
 import { runMemoryScan } from './operators/memory-scan.js';
 import { runProject } from './operators/project.js';
@@ -76,6 +79,12 @@ function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
       return runSort(plan, env);
     case 'top_n':
       return runTopN(plan, env);
+    case 'hash_join':
+      return runHashJoin(plan, env);
+    case 'nested_loop_join':
+      return runNestedLoopJoin(plan, env);
+    case 'hash_aggregate':
+      return runHashAggregate(plan, env);
     case 'empty':
       return emptyStream();
     default:
