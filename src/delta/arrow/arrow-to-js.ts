@@ -8,6 +8,12 @@ import * as arrow from 'apache-arrow';
 
 const decoder = new TextDecoder();
 
+/** True when every byte is ASCII, so byte offsets are also string offsets. */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) > 127) return false;
+  return true;
+}
+
 export function isValidAt(data: arrow.Data, i: number): boolean {
   const bitmap = data.nullBitmap;
   if (data.typeId === arrow.Type.Null) return false;
@@ -108,10 +114,16 @@ export function dataToJs(data: arrow.Data): unknown[] {
       const bytes = values as Uint8Array;
       const offsets = data.valueOffsets as ArrayLike<number | bigint>;
       const text = data.typeId === arrow.Type.Utf8 || data.typeId === arrow.Type.LargeUtf8;
+      const first = Number(offsets[0]);
+      const last = Number(offsets[n]);
+      // ASCII columns (paths, stats JSON) decode once; each value is then a cheap substring.
+      const whole = text && isAscii(bytes.subarray(first, last)) ? decoder.decode(bytes.subarray(first, last)) : undefined;
       for (let i = 0; i < n; i++) {
         if (!isValidAt(data, i)) continue;
-        const slice = bytes.subarray(Number(offsets[i]), Number(offsets[i + 1]));
-        out[i] = text ? decoder.decode(slice) : slice.slice();
+        const start = Number(offsets[i]);
+        const end = Number(offsets[i + 1]);
+        if (whole !== undefined) out[i] = whole.slice(start - first, end - first);
+        else out[i] = text ? decoder.decode(bytes.subarray(start, end)) : bytes.slice(start, end);
       }
       return out;
     }

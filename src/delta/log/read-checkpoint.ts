@@ -6,9 +6,10 @@ import type * as arrow from 'apache-arrow';
 import { DeltaSqlError } from '../../common/errors.js';
 import type { ObjectMeta, ObjectStore } from '../../storage/object-store.js';
 import { ParquetFile } from '../../storage/parquet/parquet-file.js';
-import type { Action, SidecarAction } from '../actions/action-types.js';
+import type { Action, AddAction, SidecarAction } from '../actions/action-types.js';
 import { ActionFormatError, parseActions } from '../actions/parse-action.js';
 import { dataToJs } from '../arrow/arrow-to-js.js';
+import { decodeCheckpointAdds } from './decode-checkpoint-adds.js';
 import type { CheckpointRef } from './log-listing.js';
 import { readJsonActions } from './read-json-actions.js';
 
@@ -28,24 +29,29 @@ async function readParquetActions(store: ObjectStore, file: ObjectMeta, wanted: 
 }
 
 function collectBatch(batch: arrow.RecordBatch, columns: readonly string[], path: string, firstRow: number, out: Action[]): void {
+  const corrupt = (row: number, error: ActionFormatError): never => {
+    throw new DeltaSqlError('CORRUPT_LOG', `corrupt checkpoint file ${path}, row ${firstRow + row + 1}: ${error.message}`, { cause: error });
+  };
   const decoded: { name: string; values: unknown[] }[] = [];
   for (const name of columns) {
-    const vector = batch.getChild(name);
-    if (vector === null) continue;
-    const values: unknown[] = [];
-    for (const data of vector.data) for (const v of dataToJs(data)) values.push(v);
-    decoded.push({ name, values });
+    const data = batch.getChild(name)?.data[0];
+    if (data === undefined) continue;
+    if (name === 'add') {
+      // Adds are order-independent within a checkpoint (it is already reconciled).
+      decodeCheckpointAdds(data, out as AddAction[], corrupt);
+      continue;
+    }
+    if (data.nullCount === data.length) continue;
+    decoded.push({ name, values: dataToJs(data) });
   }
-  for (let i = 0; i < batch.numRows; i++) {
-    for (const { name, values } of decoded) {
+  for (const { name, values } of decoded) {
+    for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === null || v === undefined) continue;
       try {
         parseActions({ [name]: v }, out);
       } catch (error) {
-        if (error instanceof ActionFormatError) {
-          throw new DeltaSqlError('CORRUPT_LOG', `corrupt checkpoint file ${path}, row ${firstRow + i + 1}: ${error.message}`, { cause: error });
-        }
+        if (error instanceof ActionFormatError) corrupt(i, error);
         throw error;
       }
     }
