@@ -46,8 +46,15 @@ export function formatFailure(f: GoldenFailure): string {
   return parts.join('\n');
 }
 
-export function formatSummary(summary: GoldenSummary): string {
-  const out: string[] = summary.failures.map(formatFailure);
+export interface FormatSummaryOptions {
+  /** Print at most this many failures (default: all). */
+  readonly maxFailures?: number;
+}
+
+export function formatSummary(summary: GoldenSummary, options: FormatSummaryOptions = {}): string {
+  const limit = options.maxFailures ?? summary.failures.length;
+  const out: string[] = summary.failures.slice(0, limit).map(formatFailure);
+  if (summary.failures.length > limit) out.push(`… ${summary.failures.length - limit} more failures`);
   if (summary.staleSkips.length > 0) {
     out.push('skip-list entries that now pass (delete them):');
     for (const s of summary.staleSkips) out.push(`  ${s.file}${s.line > 0 ? `:${s.line}` : ''}  # ${s.reason}`);

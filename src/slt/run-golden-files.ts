@@ -20,7 +20,7 @@ import { runSparkGolden, sparkResultPath } from './spark-runner.js';
 import { readTextFile, writeTextFile, type TextEncodingName } from './text-file.js';
 import type { SltValueStyle } from './value-format.js';
 
-export { formatFailure, formatSummary, type GoldenSummary } from './golden-summary.js';
+export { formatFailure, formatSummary, type FormatSummaryOptions, type GoldenSummary } from './golden-summary.js';
 
 export interface RunGoldenOptions {
   readonly engineFactory: SltEngineFactory;

@@ -101,26 +101,33 @@ export async function runSparkGolden(
   const golden = haveGolden ? parseSparkGolden((await readTextFile(resultPath)).text) : { header: [], blocks: [] };
   const config = sparkConfigFor(inputPath, fileConfig);
   const zone = config['spark.sql.session.timeZone'] ?? SPARK_TIME_ZONE;
-  if (!options.complete && golden.blocks.length !== queries.length) {
+  if (!haveGolden && !options.complete) {
     report.failed++;
-    const message = haveGolden ? 'golden file out of date: query counts differ' : 'no golden file (run with --complete)';
-    report.failures.push({ file: resultPath, line: 1, sql: '', expected: `${queries.length} queries`, actual: `${golden.blocks.length} result blocks`, message });
-    if (!haveGolden) return report;
+    report.failures.push({ file: resultPath, line: 0, sql: '', expected: `${queries.length} queries`, actual: 'no file', message: 'no golden file (run with --complete)' });
+    return report;
   }
+  // Pair queries with blocks by text, so one added or removed query does not shift the rest.
+  const unused = new Set(golden.blocks);
+  const blockFor = (i: number, sql: string): SparkBlock | undefined => {
+    const at = golden.blocks[i];
+    const found = at && at.sql === sql && unused.has(at) ? at : [...unused].find((b) => b.sql === sql);
+    if (found) unused.delete(found);
+    return found;
+  };
   const engine = await engineFactory({ file: inputPath, dialect: 'spark', config });
   const blocks: SparkBlock[] = [];
   try {
     for (const [i, sql] of queries.entries()) {
-      const block = golden.blocks[i];
+      const block = blockFor(i, sql);
       const result = await runOne(engine, sql, zone);
-      const mismatch = block ? judge(block, result, options) : { message: 'no golden result', expected: '', actual: '' };
+      const mismatch = block ? judge(block, result, options) : { message: 'no golden result for this query', expected: '', actual: '' };
       blocks.push(mismatch === undefined && block ? block : completedBlock(sql, block, result));
-      if (!block) continue;
-      const known = options.knownFailure?.(resultPath, block.line) ?? options.knownFailure?.(inputPath, block.line);
+      const line = block?.line ?? 0;
+      const known = options.knownFailure?.(resultPath, line) ?? options.knownFailure?.(inputPath, line);
       if (mismatch === undefined) {
         report.passed++;
-        if (known && !known.wholeFile) report.staleSkips.push({ file: resultPath, line: block.line, reason: known.reason });
-      } else if (options.complete && (!('error' in result) || sparkExpectedError(block.schema, block.output) === undefined)) {
+        if (known && !known.wholeFile) report.staleSkips.push({ file: resultPath, line, reason: known.reason });
+      } else if (options.complete && (!block || !('error' in result) || sparkExpectedError(block.schema, block.output) === undefined)) {
         report.passed++;
         report.rewritten++;
       } else if (known) {
@@ -128,8 +135,13 @@ export async function runSparkGolden(
         report.knownFailures++;
       } else {
         report.failed++;
-        report.failures.push({ file: resultPath, line: block.line, sql, ...mismatch });
+        report.failures.push({ file: resultPath, line, sql, ...mismatch });
       }
+    }
+    if (unused.size > 0 && !options.complete) {
+      report.failed++;
+      const lines = [...unused].map((b) => b.line).join(', ');
+      report.failures.push({ file: resultPath, line: [...unused][0]?.line ?? 0, sql: '', expected: '', actual: '', message: `result blocks without a query in the input (lines ${lines})` });
     }
   } finally {
     await engine.close?.();

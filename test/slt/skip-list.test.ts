@@ -43,6 +43,9 @@ describe('summary', () => {
     expect(text.split('\n').at(-1)).toBe('5 passed, 1 failed, 4 skipped');
     expect(text).toContain('FAIL a.test:7: wrong result\n  sql:\n    SELECT 1\n  expected:\n    1\n  actual:\n    2');
     expect(formatSummary(summarize([]))).toBe('0 passed, 0 failed, 0 skipped');
+    const limited = formatSummary(summarize([a, a]), { maxFailures: 1 });
+    expect(limited.match(/^FAIL /gm)).toHaveLength(1);
+    expect(limited).toContain('… 1 more failures');
   });
 
   it('clips long expected and actual sections', () => {

@@ -241,4 +241,12 @@ describe('running Spark golden pairs', () => {
     await runGoldenFiles([kept], { engineFactory: factoryOf(cannedEngine(sparkAnswers())), complete: true });
     expect(readFileSync(join(kept, 'results', 'q.sql.out'), 'utf8')).toBe(OUT);
   });
+
+  it('pairs queries with result blocks by text when the input gained or lost a query', async () => {
+    const root = sparkPair(OUT);
+    writeFileSync(join(root, 'inputs', 'q.sql'), INPUT.replace('select count(*) from t;', 'select 42;\n\nselect count(*) from t;').replace('select nope from t;', ''));
+    const summary = await runGoldenFiles([root], { engineFactory: factoryOf(cannedEngine(sparkAnswers())) });
+    expect(summary.failures.map((f) => f.message)).toEqual(['no golden result for this query', expect.stringMatching(/^result blocks without a query in the input \(lines 36\)$/)]);
+    expect(summary.passed).toBe(5);
+  });
 });
