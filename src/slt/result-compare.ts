@@ -13,7 +13,7 @@ const HASH_LINE = /^(\d+) values hashing to ([0-9a-f]{32})$/;
 
 /** C `strcmp` order: compare the UTF-8 bytes. */
 export function byteCompare(a: string, b: string): number {
-  // eslint-style fast path: plain ASCII compares the same as UTF-16 code units
+  // Fast path: for ASCII, UTF-16 code unit order is byte order.
   if (/^[\x00-\x7f]*$/.test(a) && /^[\x00-\x7f]*$/.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
