@@ -1,11 +1,15 @@
 /**
  * Delta's RoaringBitmapArray (PROTOCOL.md "Deletion Vector Format"): magic 1681511377, then the
  * portable 64-bit Roaring format (bucket count, then per bucket a 32-bit key and a standard 32-bit
- * Roaring bitmap with array, bitmap and run containers). All little endian.
+ * Roaring bitmap with array, bitmap and run containers), little endian. Also accepted: the older
+ * "native" layout (magic 1681511376: int32 bitmap count, then per bitmap its byte size and data,
+ * keys implied by position), and either header written big endian, as the protocol's own inline
+ * example is. The 32-bit Roaring payload is always little endian.
  */
 import { DeltaSqlError } from '../../common/errors.js';
 
 export const DV_MAGIC = 1681511377;
+export const DV_MAGIC_NATIVE = 1681511376;
 const SERIAL_COOKIE_NO_RUN = 12346;
 const SERIAL_COOKIE = 12347;
 const NO_OFFSET_THRESHOLD = 4;
@@ -26,15 +30,15 @@ class Reader {
     this.pos += 2;
     return v;
   }
-  u32(): number {
+  u32(littleEndian = true): number {
     this.need(4);
-    const v = this.view.getUint32(this.pos, true);
+    const v = this.view.getUint32(this.pos, littleEndian);
     this.pos += 4;
     return v;
   }
-  u64(): number {
+  u64(littleEndian = true): number {
     this.need(8);
-    const v = this.view.getBigUint64(this.pos, true);
+    const v = this.view.getBigUint64(this.pos, littleEndian);
     this.pos += 8;
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) corrupt('bucket count out of range');
     return Number(v);
@@ -95,13 +99,24 @@ function read32(r: Reader, high: number, out: number[]): void {
 /** Decode a serialized RoaringBitmapArray (magic included) to sorted row indexes. */
 export function decodeRoaringBitmapArray(bytes: Uint8Array): Float64Array {
   const r = new Reader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const magic = r.u32();
-  if (magic !== DV_MAGIC) corrupt(`magic number ${magic} is not ${DV_MAGIC}`);
-  const buckets = r.u64();
+  const le = r.view.byteLength >= 4 && (r.view.getUint32(0, true) === DV_MAGIC || r.view.getUint32(0, true) === DV_MAGIC_NATIVE);
+  const magic = r.u32(le);
+  if (magic !== DV_MAGIC && magic !== DV_MAGIC_NATIVE) corrupt(`magic number ${r.view.getUint32(0, true)} is not ${DV_MAGIC}`);
   const out: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const key = r.u32();
-    read32(r, key * 4294967296, out);
+  if (magic === DV_MAGIC) {
+    const buckets = r.u64(le);
+    for (let b = 0; b < buckets; b++) {
+      const key = r.u32(le);
+      read32(r, key * 4294967296, out);
+    }
+  } else {
+    const bitmaps = r.u32(le);
+    for (let b = 0; b < bitmaps; b++) {
+      const size = r.u32(le);
+      const end = r.pos + size;
+      read32(r, b * 4294967296, out);
+      r.pos = end;
+    }
   }
   const sorted = Float64Array.from(out);
   sorted.sort();
