@@ -22,6 +22,7 @@ import { runSort } from './operators/sort.js';
 import { runTopN } from './operators/top-n.js';
 import { runUnion } from './operators/union.js';
 import { runValues } from './operators/values.js';
+import { runWindow } from './operators/window.js';
 
 export function executePlan(plan: PhysicalPlan, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
   return makeEnv(ctx).execute(plan);
@@ -85,6 +86,8 @@ function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
       return runNestedLoopJoin(plan, env);
     case 'hash_aggregate':
       return runHashAggregate(plan, env);
+    case 'window':
+      return runWindow(plan, env);
     case 'empty':
       return emptyStream();
     default:

@@ -20,7 +20,7 @@ export function f(name: string, type: DataType, nullable = true): StructField {
   return { name, type, nullable, metadata: {} };
 }
 
-export function values(fields: StructField[], rows: ScalarValue[][]): ValuesNode {
+export function values(fields: readonly StructField[], rows: ScalarValue[][]): ValuesNode {
   return { kind: 'values', schema: fields, rows };
 }
 
