@@ -15,7 +15,8 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
 /** `file:/x` and `file:///x` name the same file; compare in one spelling. */
 function normaliseUri(uri: string): string {
   const m = /^file:\/*(.*)$/.exec(uri);
-  return m ? `file:///${m[1] ?? ''}` : uri;
+  if (m) return `file:///${m[1] ?? ''}`;
+  return uri.replace(/^s3[an]:\/\//, 's3://');
 }
 
 export function resolveFileLocation(store: ObjectStore, path: string, storage?: StorageOptions): FileLocation {

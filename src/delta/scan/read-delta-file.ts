@@ -17,8 +17,18 @@ import { takeData } from '../arrow/take-data.js';
 import { loadDeletionVector } from '../deletion-vectors/load-deletion-vector.js';
 import type { DeltaFile } from '../delta-file.js';
 import { resolveFileLocation } from '../file-location.js';
-import type { Snapshot } from '../snapshot.js';
+import type { ColumnMappingMode } from '../column-mapping.js';
 import { fieldMatcher } from './field-matcher.js';
+
+/**
+ * What reading a file needs from its snapshot. A Snapshot is one; it is plain data, so a worker
+ * can rebuild it (with `new DeltaFile(add, fileContext)`) without replaying the log.
+ */
+export interface DeltaScanContext {
+  readonly schema: readonly StructField[];
+  readonly partitionColumns: readonly string[];
+  readonly columnMappingMode: ColumnMappingMode;
+}
 
 export interface ReadDeltaFileOptions {
   /** Logical column names in output order; default: the whole schema in schema order. */
@@ -27,7 +37,7 @@ export interface ReadDeltaFileOptions {
 }
 
 /** The schema fields for `columns` (in the order given); unknown names are UNKNOWN_COLUMN. */
-export function selectFields(snapshot: Snapshot, columns: readonly string[] | undefined): StructField[] {
+export function selectFields(snapshot: DeltaScanContext, columns: readonly string[] | undefined): StructField[] {
   if (columns === undefined) return [...snapshot.schema];
   return columns.map((name) => {
     const f = snapshot.schema.find((x) => x.name === name) ?? snapshot.schema.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -71,7 +81,7 @@ async function openDataFile(store: ObjectStore, file: DeltaFile, storage: Storag
 
 export async function* readDeltaFile(
   store: ObjectStore,
-  snapshot: Snapshot,
+  snapshot: DeltaScanContext,
   file: DeltaFile,
   options: ReadDeltaFileOptions = {},
 ): AsyncIterable<arrow.RecordBatch> {
