@@ -1,0 +1,13 @@
+/** Every kernel family, in registration order (a later family may not redefine a name). */
+import type { AggregateKernel, ScalarKernel } from './kernel.js';
+import { ARITHMETIC_KERNELS } from '../kernels/arith-kernels.js';
+import { COMPARISON_KERNELS } from '../kernels/compare-scalar.js';
+import { PREDICATE_KERNELS } from '../kernels/fn/predicate-kernels.js';
+
+export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKernel>>[] = [
+  ARITHMETIC_KERNELS,
+  COMPARISON_KERNELS,
+  PREDICATE_KERNELS,
+];
+
+export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [];
