@@ -22,6 +22,9 @@ import { runSort } from './operators/sort.js';
 import { runTopN } from './operators/top-n.js';
 import { runUnion } from './operators/union.js';
 import { runValues } from './operators/values.js';
+import { runGenerate } from './operators/generate.js';
+import { runRecursiveCte, runWorkTable } from './operators/recursive-cte.js';
+import { runSetOp } from './operators/set-op.js';
 import { runWindow } from './operators/window.js';
 
 export function executePlan(plan: PhysicalPlan, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
@@ -88,6 +91,14 @@ function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
       return runHashAggregate(plan, env);
     case 'window':
       return runWindow(plan, env);
+    case 'set_op':
+      return runSetOp(plan, env);
+    case 'generate':
+      return runGenerate(plan, env);
+    case 'recursive_cte':
+      return runRecursiveCte(plan, env);
+    case 'work_table':
+      return runWorkTable(plan, env);
     case 'empty':
       return emptyStream();
     default:
