@@ -1,0 +1,245 @@
+/** FROM items → logical plans plus the scope columns they make visible. */
+import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
+import { LONG } from '../../src/common/types/data-type.js';
+import type { Expr, Join, Relation, TableAlias, TableRef } from '../../grammar/ast/index.js';
+import type { BoundExpr } from '../expr/bound-expr.js';
+import { colRef } from '../expr/expr-utils.js';
+import { join as makeJoin, project } from '../logical/plan-builder.js';
+import type { LogicalColumn, LogicalPlan, ScanColumn } from '../logical/logical-plan.js';
+import type { JoinType } from '../physical/physical-plan.js';
+import { ExprBinder } from './expr-binder.js';
+import { bindQuery } from './bind-query.js';
+import { bindValuesRows } from './bind-values.js';
+import { evaluateConstant } from './constant-value.js';
+import type { QueryEnv } from './query-env.js';
+import { tableKey } from './query-env.js';
+import { Scope, type ScopeColumn } from './scope.js';
+import { resolveCall } from './functions-adapter.js';
+import { timeTravelKey } from './time-travel.js';
+
+export interface BoundRelation {
+  readonly plan: LogicalPlan;
+  readonly columns: readonly ScopeColumn[];
+}
+
+export function bindRelation(env: QueryEnv, r: Relation): BoundRelation {
+  switch (r.kind) {
+    case 'tableRef':
+      return bindTableRef(env, r);
+    case 'derivedTable': {
+      if (r.lateral) return unsupported('LATERAL subqueries', { position: r.span.start });
+      const plan = bindQuery({ ...env, outer: undefined }, r.query);
+      return aliased(env, plan, r.alias, r.alias ? [r.alias.name.name] : []);
+    }
+    case 'inlineTable': {
+      const plan = bindValuesRows(env, r.rows, r.span);
+      return aliased(env, plan, r.alias, r.alias ? [r.alias.name.name] : []);
+    }
+    case 'tableFunction':
+      return bindTableFunction(env, r);
+    case 'join':
+      return bindJoin(env, r);
+  }
+}
+
+/** Apply `AS t(a, b)`: rename columns (fresh ids) and qualify them by the alias. */
+export function aliased(env: QueryEnv, plan: LogicalPlan, alias: TableAlias | undefined, qualifier: readonly string[]): BoundRelation {
+  let out = plan;
+  if (alias?.columns !== undefined) {
+    if (alias.columns.length !== plan.output.length) {
+      throw new DeltaSqlError(
+        'ANALYSIS_ERROR',
+        `the alias \`${alias.name.name}\` names ${alias.columns.length} columns but the relation has ${plan.output.length}`,
+        { position: alias.span.start },
+      );
+    }
+    out = project(plan, plan.output.map(colRef), alias.columns.map((c) => c.name), () => env.ctx.nextId());
+  }
+  return { plan: out, columns: out.output.map((column) => ({ column, qualifier })) };
+}
+
+function bindTableRef(env: QueryEnv, r: TableRef): BoundRelation {
+  const parts = r.name.parts;
+  const qualifier = r.alias ? [r.alias.name.name] : parts;
+  if (parts.length === 1 && r.timeTravel === undefined) {
+    const cte = env.ctes.get((parts[0] ?? '').toLowerCase());
+    if (cte !== undefined) {
+      if (cte.workTable !== undefined) {
+        const output = cte.workTable.columns.map((c) => ({ ...c, id: env.ctx.nextId() }));
+        return aliased(env, { kind: 'work_table', cteId: cte.workTable.cteId, output }, r.alias, qualifier);
+      }
+      const plan = cte.recursive !== undefined ? cte.recursive() : bindQuery(cte.env, cte.query);
+      return aliased(env, renameTo(env, plan, cte.columns?.map((c) => c.name), r), r.alias, qualifier);
+    }
+  }
+  const key = tableKey(parts, r.timeTravel ? timeTravelKey(r.timeTravel) : undefined);
+  const source = env.ctx.tables.get(key);
+  if (source === undefined) {
+    throw new DeltaSqlError('TABLE_NOT_FOUND', `table or view \`${parts.join('.')}\` cannot be found`, { position: r.span.start });
+  }
+  if (source instanceof Error) {
+    if (source instanceof DeltaSqlError) throw new DeltaSqlError(source.code, source.message, { position: r.span.start, hint: source.hint });
+    throw source;
+  }
+  switch (source.kind) {
+    case 'view': {
+      const plan = bindQuery({ ctx: env.ctx, outer: undefined, ctes: new Map() }, source.query);
+      return aliased(env, renameTo(env, plan, source.columns, r), r.alias, qualifier);
+    }
+    case 'delta': {
+      const output: ScanColumn[] = source.schema.map((f, i) => ({
+        id: env.ctx.nextId(),
+        name: f.name,
+        type: f.type,
+        nullable: f.nullable,
+        sourceName: f.name,
+        sourceIndex: i,
+      }));
+      const plan: LogicalPlan = {
+        kind: 'scan',
+        source: {
+          kind: 'delta',
+          location: source.location,
+          version: source.version,
+          name: source.name,
+          partitionColumns: source.partitionColumns,
+          files: source.files,
+        },
+        output,
+        pruningFilters: [],
+      };
+      return aliased(env, plan, r.alias, qualifier);
+    }
+    case 'memory': {
+      const output: ScanColumn[] = source.schema.map((f, i) => ({
+        id: env.ctx.nextId(),
+        name: f.name,
+        type: f.type,
+        nullable: f.nullable,
+        sourceName: f.name,
+        sourceIndex: i,
+      }));
+      const plan: LogicalPlan = {
+        kind: 'scan',
+        source: { kind: 'memory', table: source.name, rowCount: source.rowCount },
+        output,
+        pruningFilters: [],
+      };
+      return aliased(env, plan, r.alias, qualifier);
+    }
+  }
+}
+
+function renameTo(env: QueryEnv, plan: LogicalPlan, names: readonly string[] | undefined, r: TableRef): LogicalPlan {
+  if (names === undefined) return plan;
+  if (names.length !== plan.output.length) {
+    throw new DeltaSqlError('ANALYSIS_ERROR', `\`${r.name.parts.join('.')}\` declares ${names.length} columns but its query has ${plan.output.length}`, {
+      position: r.span.start,
+    });
+  }
+  return project(plan, plan.output.map(colRef), names, () => env.ctx.nextId());
+}
+
+function constArg(env: QueryEnv, e: Expr, what: string): bigint {
+  const b = new ExprBinder(env.ctx, { scope: new Scope([], env.ctx.settings.caseSensitive), clause: what });
+  const v = evaluateConstant(b.bind(e));
+  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+  if (typeof v === 'bigint') return v;
+  throw new DeltaSqlError('INVALID_ARGUMENT', `${what} expects integer constant arguments`, { position: e.span.start });
+}
+
+function bindTableFunction(env: QueryEnv, r: Extract<Relation, { kind: 'tableFunction' }>): BoundRelation {
+  const name = (r.name.parts[r.name.parts.length - 1] ?? '').toLowerCase();
+  const qualifier = r.alias ? [r.alias.name.name] : [];
+  if (name === 'range') {
+    const a = r.args.map((x) => constArg(env, x, 'range()'));
+    if (a.length < 1 || a.length > 4) {
+      throw new DeltaSqlError('INVALID_ARGUMENT', `range() expects 1 to 3 arguments, got ${a.length}`, { position: r.span.start });
+    }
+    const [start, end, step] = a.length === 1 ? [0n, a[0] as bigint, 1n] : [a[0] as bigint, a[1] as bigint, a[2] ?? 1n];
+    if (step === 0n) throw new DeltaSqlError('INVALID_ARGUMENT', 'range() step cannot be 0', { position: r.span.start });
+    const output: LogicalColumn[] = [{ id: env.ctx.nextId(), name: 'id', type: LONG, nullable: false }];
+    return aliased(env, { kind: 'range', start, end, step, output }, r.alias, qualifier);
+  }
+  return unsupported(`table function ${name}()`, { position: r.span.start });
+}
+
+const JOIN_TYPES: Record<Join['type'], JoinType> = {
+  inner: 'inner',
+  left: 'left',
+  right: 'right',
+  full: 'full',
+  cross: 'cross',
+  semi: 'left_semi',
+  anti: 'left_anti',
+};
+
+function bindJoin(env: QueryEnv, j: Join): BoundRelation {
+  const left = bindRelation(env, j.left);
+  const right = bindRelation(env, j.right);
+  const joinType = JOIN_TYPES[j.type];
+  const both = [...left.columns, ...right.columns];
+  const scope = new Scope(both, env.ctx.settings.caseSensitive, env.outer);
+  const binder = new ExprBinder(env.ctx, { scope, clause: 'the join condition' });
+  let usingNames: string[] | undefined;
+  if (j.natural) {
+    const rightNames = new Set(right.columns.map((c) => c.column.name.toLowerCase()));
+    usingNames = left.columns.map((c) => c.column.name).filter((n) => rightNames.has(n.toLowerCase()));
+  } else if (j.using !== undefined) usingNames = j.using.map((u) => u.name);
+  if (usingNames === undefined) {
+    const cond = j.on !== undefined ? binder.bindPredicate(j.on) : undefined;
+    const plan = makeJoin(joinType === 'cross' && cond !== undefined ? 'inner' : joinType, left.plan, right.plan, cond);
+    const columns = joinType === 'left_semi' || joinType === 'left_anti' ? left.columns : both;
+    return { plan, columns: columns.map((c) => ({ ...c, column: plan.output.find((o) => o.id === c.column.id) ?? c.column })) };
+  }
+  return bindUsingJoin(env, j, joinType, left, right, usingNames);
+}
+
+function bindUsingJoin(env: QueryEnv, j: Join, joinType: JoinType, left: BoundRelation, right: BoundRelation, names: readonly string[]): BoundRelation {
+  const s = env.ctx.settings;
+  const find = (rel: BoundRelation, n: string, side: string): LogicalColumn => {
+    const hits = rel.columns.filter((c) => c.column.name.toLowerCase() === n.toLowerCase());
+    const hit = hits[0];
+    if (hit === undefined) {
+      throw new DeltaSqlError('UNKNOWN_COLUMN', `USING column \`${n}\` cannot be resolved on the ${side} side of the join`, {
+        position: j.span.start,
+      });
+    }
+    return hit.column;
+  };
+  const pairs = names.map((n) => [find(left, n, 'left'), find(right, n, 'right')] as const);
+  const conds: BoundExpr[] = pairs.map(([l, r]) => resolveCall('eq', [colRef(l), colRef(r)], s, j.span));
+  const cond: BoundExpr | undefined = conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : { kind: 'and', args: conds };
+  const type = joinType === 'cross' ? 'inner' : joinType;
+  const plan = makeJoin(cond === undefined && type === 'inner' ? 'cross' : type, left.plan, right.plan, cond);
+  if (type === 'left_semi' || type === 'left_anti') return { plan, columns: left.columns };
+  const outCol = (c: LogicalColumn): LogicalColumn => plan.output.find((o) => o.id === c.id) ?? c;
+  // Output: the USING columns once (left's, right's for RIGHT JOIN, coalesced for FULL), then the rest.
+  const keyExprs: BoundExpr[] = pairs.map(([l, r]) => {
+    if (type === 'right') return colRef(outCol(r));
+    if (type === 'full') return resolveCall('coalesce', [colRef(outCol(l)), colRef(outCol(r))], s, j.span);
+    return colRef(outCol(l));
+  });
+  const usedL = new Set(pairs.map(([l]) => l.id));
+  const usedR = new Set(pairs.map(([, r]) => r.id));
+  const restL = left.columns.filter((c) => !usedL.has(c.column.id));
+  const restR = right.columns.filter((c) => !usedR.has(c.column.id));
+  const exprs = [...keyExprs, ...restL.map((c) => colRef(outCol(c.column))), ...restR.map((c) => colRef(outCol(c.column)))];
+  const names2 = [...pairs.map(([l]) => l.name), ...restL.map((c) => c.column.name), ...restR.map((c) => c.column.name)];
+  const p = project(plan, exprs, names2, () => env.ctx.nextId());
+  const keyCols = p.output.slice(0, pairs.length);
+  // The merged key is visible unqualified and under both sides' qualifiers (hidden from t.* on the non-owning side).
+  const columns: ScopeColumn[] = [];
+  pairs.forEach(([l, r], i) => {
+    const col = keyCols[i] as LogicalColumn;
+    const lq = left.columns.find((c) => c.column.id === l.id)?.qualifier ?? [];
+    const rq = right.columns.find((c) => c.column.id === r.id)?.qualifier ?? [];
+    columns.push({ column: col, qualifier: lq });
+    columns.push({ column: col, qualifier: rq, hiddenFromStar: true });
+  });
+  p.output.slice(pairs.length).forEach((col, i) => {
+    const src = [...restL, ...restR][i];
+    columns.push({ column: col, qualifier: src?.qualifier ?? [] });
+  });
+  return { plan: p, columns };
+}

@@ -1,0 +1,105 @@
+/**
+ * Subqueries inside expressions. Uncorrelated ones are planned on their own and run once by the
+ * executor; a correlated scalar aggregate becomes a left join (registered as a pending join);
+ * correlated EXISTS / IN are handled as WHERE conjuncts (bind-where.ts) and unsupported elsewhere.
+ */
+import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
+import { LONG, sameType } from '../../src/common/types/data-type.js';
+import type { Exists, InSubquery, Query, ScalarSubquery } from '../../grammar/ast/index.js';
+import { exprType, type BoundExpr } from '../expr/bound-expr.js';
+import { colRef, lit, makeAnd } from '../expr/expr-utils.js';
+import { join, project } from '../logical/plan-builder.js';
+import type { LogicalColumn, LogicalPlan } from '../logical/logical-plan.js';
+import { bindQuery } from './bind-query.js';
+import { decorrelate, emptyInputValue, freeColumnIds, requireSingleColumn } from './decorrelate.js';
+import type { ExprBinder } from './expr-binder.js';
+import { castTo, commonTypeOf } from './functions-adapter.js';
+
+export interface BoundSubquery {
+  readonly plan: LogicalPlan;
+  readonly outerIds: Set<number>;
+}
+
+export function bindSubqueryPlan(b: ExprBinder, q: Query): BoundSubquery {
+  const plan = bindQuery({ ctx: b.ctx, outer: b.scope, ctes: b.options.ctes ?? new Map() }, q);
+  return { plan, outerIds: freeColumnIds(plan) };
+}
+
+/** Probe and subquery column coerced to one type: the probe expression and the (maybe re-projected) plan. */
+export function coerceInProbe(b: ExprBinder, probe: BoundExpr, plan: LogicalPlan, e: InSubquery): { probe: BoundExpr; plan: LogicalPlan; column: LogicalColumn } {
+  const col = plan.output[0] as LogicalColumn;
+  const pt = exprType(probe);
+  const t = commonTypeOf([pt, col.type], b.ctx.settings);
+  if (t === undefined) {
+    throw new DeltaSqlError('TYPE_MISMATCH', 'IN subquery: the value and the subquery column have no common type', { position: e.span.start });
+  }
+  const p2 = sameType(col.type, t) ? plan : project(plan, [castTo(colRef(col), t, b.ctx.settings), ...plan.output.slice(1).map(colRef)], plan.output.map((c) => c.name), () => b.ctx.nextId());
+  return { probe: castTo(probe, t, b.ctx.settings), plan: p2, column: p2.output[0] as LogicalColumn };
+}
+
+export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InSubquery): BoundExpr {
+  const sub = bindSubqueryPlan(b, e.query);
+  if (sub.outerIds.size === 0) {
+    if (e.kind === 'subquery') {
+      const col = requireSingleColumn(sub.plan, 'a scalar subquery');
+      return { kind: 'scalar_subquery', plan: b.ctx.lowerSubquery(sub.plan), type: col.type };
+    }
+    if (e.kind === 'exists') return { kind: 'exists_subquery', plan: b.ctx.lowerSubquery(sub.plan), negated: false };
+    if (e.operand.kind === 'row') return unsupported('multi-column IN subqueries', { position: e.span.start });
+    requireSingleColumn(sub.plan, 'the IN subquery');
+    const c = coerceInProbe(b, b.bind(e.operand), sub.plan, e);
+    return { kind: 'in_subquery', plan: b.ctx.lowerSubquery(c.plan), input: c.probe, negated: e.negated };
+  }
+  const pending = b.options.pendingJoins;
+  if (e.kind !== 'subquery' || pending === undefined) {
+    return unsupported(`a correlated ${e.kind === 'subquery' ? 'scalar subquery' : e.kind === 'exists' ? 'EXISTS' : 'IN subquery'} in ${b.options.clause} (outside a top-level WHERE conjunct)`, {
+      position: e.span.start,
+    });
+  }
+  requireSingleColumn(sub.plan, 'a scalar subquery');
+  const d = decorrelate(sub.plan, sub.outerIds, () => b.ctx.nextId(), true);
+  if (!d.throughAggregate) {
+    throw new DeltaSqlError('ANALYSIS_ERROR', 'Correlated scalar subqueries must be aggregated to return at most one row', {
+      position: e.span.start,
+    });
+  }
+  const col = d.plan.output[0] as LogicalColumn;
+  const cond = makeAnd(d.predicates);
+  pending.push({ apply: (input) => join('left', input, d.plan, cond) });
+  const ref = colRef({ ...col, nullable: true });
+  const empty = emptyValueOf(d.plan, col.id, e);
+  return empty === undefined ? ref : { kind: 'coalesce', args: [ref, lit(empty, LONG)], type: LONG };
+}
+
+/** Follow the subquery's output column down to its aggregate: count-like aggregates yield 0 on no rows. */
+function emptyValueOf(plan: LogicalPlan, id: number, e: ScalarSubquery): bigint | undefined {
+  let p: LogicalPlan = plan;
+  let target = id;
+  for (;;) {
+    if (p.kind === 'project') {
+      const i = p.output.findIndex((c) => c.id === target);
+      const x = p.exprs[i];
+      if (x === undefined) return undefined;
+      if (x.kind !== 'column') {
+        if (containsCountLike(p.input)) return unsupported('a correlated scalar subquery computing over count()', { position: e.span.start });
+        return undefined;
+      }
+      target = x.index;
+      p = p.input;
+    } else if (p.kind === 'filter' || p.kind === 'sort') p = p.input;
+    else if (p.kind === 'aggregate') {
+      const i = p.output.findIndex((c) => c.id === target) - p.groupBy.length;
+      const call = p.aggregates[i];
+      if (call === undefined) return undefined;
+      const v = emptyInputValue(call.name);
+      if (v !== undefined && !sameType(call.type, LONG)) return unsupported('a correlated scalar count() of this type');
+      return v;
+    } else return undefined;
+  }
+}
+
+function containsCountLike(p: LogicalPlan): boolean {
+  if (p.kind === 'aggregate') return p.aggregates.some((a) => emptyInputValue(a.name) !== undefined);
+  if (p.kind === 'project' || p.kind === 'filter' || p.kind === 'sort') return containsCountLike(p.input);
+  return false;
+}
