@@ -1,6 +1,14 @@
 /** Results of running golden files: per-record failures and counts. */
 
+/**
+ * What went wrong (FORMAT.md §6 scoring): `file` the file could not be read or paired,
+ * `error` the engine raised where it should not (or raised a bug where a user error was
+ * expected), `result` the engine answered but wrongly (rows, schema, count, error kind).
+ */
+export type FailureKind = 'file' | 'error' | 'result';
+
 export interface GoldenFailure {
+  readonly kind: FailureKind;
   readonly file: string;
   /** 1-based line of the record (the `-- !query` line for Spark golden files). */
   readonly line: number;

@@ -59,6 +59,10 @@ export function formatSummary(summary: GoldenSummary, options: FormatSummaryOpti
     out.push('skip-list entries that now pass (delete them):');
     for (const s of summary.staleSkips) out.push(`  ${s.file}${s.line > 0 ? `:${s.line}` : ''}  # ${s.reason}`);
   }
+  if (summary.failed > 0) {
+    const count = (kind: string): number => summary.failures.filter((f) => f.kind === kind).length;
+    out.push(`failures: ${count('result')} wrong results, ${count('error')} engine errors, ${count('file')} file errors`);
+  }
   if (summary.rewritten > 0) out.push(`${summary.rewritten} expected results rewritten (--complete)`);
   out.push(`${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
   return out.join('\n');

@@ -140,7 +140,7 @@ export async function runGoldenFiles(paths: readonly string[], options: RunGolde
     } catch (error) {
       report = emptyReport(kind === 'spark' ? sparkResultPath(path) : path);
       report.failed++;
-      report.failures.push({ file: report.file, line: 0, sql: '', expected: '', actual: errorText(error), message: 'cannot run file' });
+      report.failures.push({ kind: 'file', file: report.file, line: 0, sql: '', expected: '', actual: errorText(error), message: 'cannot run file' });
     }
     const whole = wholeFileEntry(options.skipList, report.file) ?? wholeFileEntry(options.skipList, path);
     if (whole && report.knownFailures === 0 && report.failed === 0) report.staleSkips.push({ file: report.file, line: 0, reason: whole.reason });

@@ -3,10 +3,11 @@
  * conditionals, statement ok/error/count, queries with sort modes, hash threshold, labels,
  * halt, include, mode skip. With `complete`, failing result sections are collected for rewrite.
  */
+import { isDeltaSqlError } from '../common/errors.js';
 import { tableCells } from './arrow-cells.js';
 import type { SltEngine } from './engine.js';
 import { errorText, expectedErrorMismatch } from './expected-error.js';
-import { emptyReport, type FileReport, type KnownFailure } from './golden-report.js';
+import { emptyReport, type FailureKind, type FileReport, type KnownFailure } from './golden-report.js';
 import { compareResult, expectedDigest, renderResult, sortValues, type ResultLayout } from './result-compare.js';
 import { isSkippedFor } from './slt-parser.js';
 import type { QueryRecord, SltFile, SltRecord, SortMode, StatementRecord } from './slt-record.js';
@@ -35,7 +36,7 @@ interface FileState {
   readonly labels: Map<string, { digest: string; line: number }>;
 }
 
-type Verdict = { ok: true; rewrite?: string[] } | { ok: false; message: string; expected: string; actual: string };
+type Verdict = { ok: true; rewrite?: string[] } | { ok: false; kind: FailureKind; message: string; expected: string; actual: string };
 
 export async function runSltFile(
   file: SltFile,
@@ -90,14 +91,14 @@ async function runRecords(
         break;
       case 'invalid':
         report.failed++;
-        report.failures.push({ file: file.path, line: record.headerLine, sql: '', expected: '', actual: '', message: `file error: ${record.message}` });
+        report.failures.push({ kind: 'file', file: file.path, line: record.headerLine, sql: '', expected: '', actual: '', message: `file error: ${record.message}` });
         state.stopped = true;
         break;
       case 'include': {
         if (skipped) break;
         if (!options.loadInclude || depth > 8) {
           report.failed++;
-          report.failures.push({ file: file.path, line: record.line, sql: '', expected: '', actual: '', message: `cannot include ${record.pattern}` });
+          report.failures.push({ kind: 'file', file: file.path, line: record.line, sql: '', expected: '', actual: '', message: `cannot include ${record.pattern}` });
           break;
         }
         for (const included of await options.loadInclude(record.pattern, file.path)) {
@@ -139,7 +140,7 @@ function tally(file: SltFile, record: StatementRecord | QueryRecord, verdict: Ve
     return;
   }
   report.failed++;
-  report.failures.push({ file: file.path, line: record.line, sql: record.sql, expected: verdict.expected, actual: verdict.actual, message: verdict.message });
+  report.failures.push({ kind: verdict.kind, file: file.path, line: record.line, sql: record.sql, expected: verdict.expected, actual: verdict.actual, message: verdict.message });
 }
 
 /** DataFusion's EXPLAIN records expect its own plan text (FORMAT.md §7.1): not comparable. */
@@ -163,19 +164,19 @@ async function runStatement(record: StatementRecord, engine: SltEngine, options:
   const expect = record.expect;
   try {
     const outcome = await engine.execute(record.sql);
-    if (expect.kind === 'error') return { ok: false, message: 'statement succeeded but an error was expected', expected: 'an error', actual: 'ok' };
+    if (expect.kind === 'error') return { ok: false, kind: 'result', message: 'statement succeeded but an error was expected', expected: 'an error', actual: 'ok' };
     if (expect.kind === 'count') {
       const count = outcome.kind === 'ok' ? outcome.rowCount : outcome.table.numRows;
       if (count !== expect.count) {
-        return { ok: false, message: 'wrong affected row count', expected: String(expect.count), actual: String(count ?? 'no count') };
+        return { ok: false, kind: 'result', message: 'wrong affected row count', expected: String(expect.count), actual: String(count ?? 'no count') };
       }
     }
     return { ok: true };
   } catch (error) {
     if (expect.kind === 'maybe') return { ok: true };
-    if (expect.kind !== 'error') return { ok: false, message: 'statement failed', expected: 'ok', actual: errorText(error) };
+    if (expect.kind !== 'error') return { ok: false, kind: 'error', message: 'statement failed', expected: 'ok', actual: errorText(error) };
     const mismatch = expectedErrorMismatch(error, expect, options.checkErrorMessages);
-    return mismatch === undefined ? { ok: true } : { ok: false, message: mismatch, expected: expectedErrorDescription(expect), actual: errorText(error) };
+    return mismatch === undefined ? { ok: true } : { ok: false, kind: mismatchKind(error), message: mismatch, expected: expectedErrorDescription(expect), actual: errorText(error) };
   }
 }
 
@@ -188,18 +189,18 @@ async function runQuery(record: QueryRecord, engine: SltEngine, options: SltRunO
   let columns: number;
   try {
     const outcome = await engine.execute(record.sql);
-    if (record.error) return { ok: false, message: 'query succeeded but an error was expected', expected: expectedErrorDescription(record.error), actual: 'rows' };
-    if (outcome.kind !== 'rows') return { ok: false, message: 'query returned no result set', expected: record.expected.join('\n'), actual: 'statement ok' };
+    if (record.error) return { ok: false, kind: 'result', message: 'query succeeded but an error was expected', expected: expectedErrorDescription(record.error), actual: 'rows' };
+    if (outcome.kind !== 'rows') return { ok: false, kind: 'result', message: 'query returned no result set', expected: record.expected.join('\n'), actual: 'statement ok' };
     const { rows } = tableCells(outcome.table);
     columns = outcome.table.schema.fields.length;
     if (columns !== record.types.length) {
-      return { ok: false, message: `query has ${columns} columns but ${record.types.length} type letters ('${record.types}')`, expected: record.types, actual: String(columns) };
+      return { ok: false, kind: 'result', message: `query has ${columns} columns but ${record.types.length} type letters ('${record.types}')`, expected: record.types, actual: String(columns) };
     }
     values = rows.flatMap((row) => row.map((cell, c) => formatSltValue(cell, record.types[c] ?? 'T', options.style)));
   } catch (error) {
-    if (!record.error) return { ok: false, message: 'query failed', expected: record.expected.join('\n'), actual: errorText(error) };
+    if (!record.error) return { ok: false, kind: 'error', message: 'query failed', expected: record.expected.join('\n'), actual: errorText(error) };
     const mismatch = expectedErrorMismatch(error, record.error, options.checkErrorMessages);
-    return mismatch === undefined ? { ok: true } : { ok: false, message: mismatch, expected: expectedErrorDescription(record.error), actual: errorText(error) };
+    return mismatch === undefined ? { ok: true } : { ok: false, kind: mismatchKind(error), message: mismatch, expected: expectedErrorDescription(record.error), actual: errorText(error) };
   }
   const sort = record.sort === 'nosort' ? state.defaultSort : record.sort;
   const sorted = sortValues(values, columns, sort);
@@ -208,11 +209,16 @@ async function runQuery(record: QueryRecord, engine: SltEngine, options: SltRunO
   if (record.label !== undefined) {
     const seen = state.labels.get(record.label);
     if (seen && seen.digest !== compared.digest) {
-      return { ok: false, message: `labeled result does not agree with ${record.label} (line ${seen.line})`, expected: seen.digest, actual: compared.digest };
+      return { ok: false, kind: 'result', message: `labeled result does not agree with ${record.label} (line ${seen.line})`, expected: seen.digest, actual: compared.digest };
     }
     if (!seen) state.labels.set(record.label, { digest: compared.digest, line: record.line });
   }
   if (compared.ok) return { ok: true };
   if (options.complete) return { ok: true, rewrite: renderResult(sorted, columns, state.threshold, layout) };
-  return { ok: false, message: 'wrong result', expected: record.expected.join('\n'), actual: compared.actualLines.join('\n') };
+  return { ok: false, kind: 'result', message: 'wrong result', expected: record.expected.join('\n'), actual: compared.actualLines.join('\n') };
+}
+
+/** A wrong kind of user error is a wrong answer; a bug where a user error was expected is an engine error. */
+function mismatchKind(error: unknown): FailureKind {
+  return isDeltaSqlError(error) && error.code !== 'INTERNAL' ? 'result' : 'error';
 }

@@ -8,7 +8,8 @@ import { dirname, join, sep } from 'node:path';
 import { tableCells } from './arrow-cells.js';
 import type { SltEngine, SltEngineFactory, SltOutcome } from './engine.js';
 import { errorText } from './expected-error.js';
-import { emptyReport, type FileReport, type KnownFailure } from './golden-report.js';
+import { isDeltaSqlError } from '../common/errors.js';
+import { emptyReport, type FailureKind, type FileReport, type KnownFailure } from './golden-report.js';
 import { sparkErrorMismatch, sparkErrorOutput, sparkExpectedError } from './spark-errors.js';
 import { parseSparkGolden, parseSparkInput, serializeSparkGolden, type SparkBlock } from './spark-golden.js';
 import { keepsOutputOrder } from './spark-order.js';
@@ -103,7 +104,7 @@ export async function runSparkGolden(
   const zone = config['spark.sql.session.timeZone'] ?? SPARK_TIME_ZONE;
   if (!haveGolden && !options.complete) {
     report.failed++;
-    report.failures.push({ file: resultPath, line: 0, sql: '', expected: `${queries.length} queries`, actual: 'no file', message: 'no golden file (run with --complete)' });
+    report.failures.push({ kind: 'file', file: resultPath, line: 0, sql: '', expected: `${queries.length} queries`, actual: 'no file', message: 'no golden file (run with --complete)' });
     return report;
   }
   // Pair queries with blocks by text, so one added or removed query does not shift the rest.
@@ -120,7 +121,7 @@ export async function runSparkGolden(
     for (const [i, sql] of queries.entries()) {
       const block = blockFor(i, sql);
       const result = await runOne(engine, sql, zone);
-      const mismatch = block ? judge(block, result, options) : { message: 'no golden result for this query', expected: '', actual: '' };
+      const mismatch = block ? judge(block, result, options) : { kind: 'file' as const, message: 'no golden result for this query', expected: '', actual: '' };
       blocks.push(mismatch === undefined && block ? block : completedBlock(sql, block, result));
       const line = block?.line ?? 0;
       const known = options.knownFailure?.(resultPath, line) ?? options.knownFailure?.(inputPath, line);
@@ -141,7 +142,7 @@ export async function runSparkGolden(
     if (unused.size > 0 && !options.complete) {
       report.failed++;
       const lines = [...unused].map((b) => b.line).join(', ');
-      report.failures.push({ file: resultPath, line: [...unused][0]?.line ?? 0, sql: '', expected: '', actual: '', message: `result blocks without a query in the input (lines ${lines})` });
+      report.failures.push({ kind: 'file', file: resultPath, line: [...unused][0]?.line ?? 0, sql: '', expected: '', actual: '', message: `result blocks without a query in the input (lines ${lines})` });
     }
   } finally {
     await engine.close?.();
@@ -163,18 +164,19 @@ async function runOne(engine: SltEngine, sql: string, zone: string): Promise<Res
   }
 }
 
-function judge(block: SparkBlock, result: Result, options: SparkRunOptions): { expected: string; actual: string; message: string } | undefined {
+function judge(block: SparkBlock, result: Result, options: SparkRunOptions): { kind: FailureKind; expected: string; actual: string; message: string } | undefined {
   const expectedError = sparkExpectedError(block.schema, block.output);
   if ('error' in result) {
-    if (!expectedError) return { message: 'query failed', expected: `${block.schema}\n${block.output}`, actual: errorText(result.error) };
+    if (!expectedError) return { kind: 'error', message: 'query failed', expected: `${block.schema}\n${block.output}`, actual: errorText(result.error) };
     const why = sparkErrorMismatch(result.error, expectedError, options.checkErrorClass);
-    return why === undefined ? undefined : { message: why, expected: expectedError.errorClass ?? expectedError.exceptionClass, actual: errorText(result.error) };
+    const kind: FailureKind = isDeltaSqlError(result.error) && result.error.code !== 'INTERNAL' ? 'result' : 'error';
+    return why === undefined ? undefined : { kind, message: why, expected: expectedError.errorClass ?? expectedError.exceptionClass, actual: errorText(result.error) };
   }
   if (expectedError) {
-    return { message: 'query succeeded but an error was expected', expected: expectedError.errorClass ?? expectedError.exceptionClass, actual: `${result.schema}\n${result.output}` };
+    return { kind: 'result', message: 'query succeeded but an error was expected', expected: expectedError.errorClass ?? expectedError.exceptionClass, actual: `${result.schema}\n${result.output}` };
   }
-  if (!schemaMatches(block.schema, result, options.schema)) return { message: 'wrong schema', expected: block.schema, actual: result.schema };
-  if (normalizeOutput(block.output) !== normalizeOutput(result.output)) return { message: 'wrong result', expected: block.output, actual: result.output };
+  if (!schemaMatches(block.schema, result, options.schema)) return { kind: 'result', message: 'wrong schema', expected: block.schema, actual: result.schema };
+  if (normalizeOutput(block.output) !== normalizeOutput(result.output)) return { kind: 'result', message: 'wrong result', expected: block.output, actual: result.output };
   return undefined;
 }
 

@@ -35,12 +35,13 @@ describe('summary', () => {
     const a = emptyReport('a.test');
     a.passed = 3;
     a.failed = 1;
-    a.failures.push({ file: 'a.test', line: 7, sql: 'SELECT 1', expected: '1', actual: '2', message: 'wrong result' });
+    a.failures.push({ kind: 'result', file: 'a.test', line: 7, sql: 'SELECT 1', expected: '1', actual: '2', message: 'wrong result' });
     const b = emptyReport('b.slt');
     b.passed = 2;
     b.skipped = 4;
     const text = formatSummary(summarize([a, b]));
     expect(text.split('\n').at(-1)).toBe('5 passed, 1 failed, 4 skipped');
+    expect(text).toContain('failures: 1 wrong results, 0 engine errors, 0 file errors');
     expect(text).toContain('FAIL a.test:7: wrong result\n  sql:\n    SELECT 1\n  expected:\n    1\n  actual:\n    2');
     expect(formatSummary(summarize([]))).toBe('0 passed, 0 failed, 0 skipped');
     const limited = formatSummary(summarize([a, a]), { maxFailures: 1 });
@@ -50,7 +51,7 @@ describe('summary', () => {
 
   it('clips long expected and actual sections', () => {
     const long = Array.from({ length: 40 }, (_, i) => String(i)).join('\n');
-    const text = formatFailure({ file: 'f', line: 1, sql: 'q', expected: long, actual: 'x', message: 'm' });
+    const text = formatFailure({ kind: 'result', file: 'f', line: 1, sql: 'q', expected: long, actual: 'x', message: 'm' });
     expect(text).toContain('… (28 more lines)');
   });
 });

@@ -133,6 +133,7 @@ describe('runGoldenFiles on sqllogictest files', () => {
     expect(summary.failed).toBe(4); // wrong rows, statement error missing, wrong label-a values, label disagreement
     expect(failures).toHaveLength(4);
     const byLine = new Map(summary.failures.map((f) => [f.line, f]));
+    expect(summary.failures.map((f) => f.kind)).toEqual(['result', 'result', 'result', 'result']);
     expect(byLine.get(10)).toMatchObject({ message: 'statement succeeded but an error was expected', sql: 'INSERT INTO no_such_table VALUES(1)' });
     expect(byLine.get(13)).toMatchObject({ message: 'wrong result', expected: '1\nx\n2\n(empty)\n3\nNULL', actual: '1\nx\n2\noops\n3\nNULL' });
     expect(byLine.get(28)?.message).toBe('wrong result');
@@ -207,6 +208,7 @@ describe('runGoldenFiles on sqllogictest files', () => {
     });
     expect(summary.failed).toBe(2);
     expect(summary.failures[0]?.message).toMatch(/internal error \(a bug\)/);
+    expect(summary.failures.map((f) => f.kind)).toEqual(['error', 'error']);
   });
 
   it('runs included files in the same session', async () => {

@@ -213,6 +213,7 @@ describe('running Spark golden pairs', () => {
       [blockLines[4], expect.stringMatching(/expected UNRESOLVED_COLUMN.WITH_SUGGESTION \(UNKNOWN_COLUMN\), got SYNTAX_ERROR/)],
       [blockLines[5], 'query succeeded but an error was expected'],
     ]);
+    expect(summary.failures.map((f) => f.kind)).toEqual(['result', 'result', 'result', 'result']);
     expect(summary.failures[0]).toMatchObject({ expected: '2\n1', actual: '1\n2', sql: 'select k from t order by k desc' });
   });
 
