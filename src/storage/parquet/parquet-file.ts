@@ -2,6 +2,11 @@
  * Reads a Parquet file into Arrow RecordBatches with parquet-wasm, one row group per
  * wasm call (the wasm heap never shrinks, so a whole large file is never decoded at once).
  *
+ * Fetching: small files are fetched whole once; larger ones by byte ranges of just the
+ * column chunks a read needs (nearby ranges merged), repacked per row group into a small
+ * Parquet file (row-group-file.ts). An optional ColumnChunkCache serves decoded columns
+ * without fetching or decoding; only missing columns are read.
+ *
  * parquet-wasm under Node ESM: the package's `node` export is a CommonJS build that
  * instantiates its wasm synchronously on import, so a plain named import works (no init call).
  *
@@ -22,18 +27,39 @@
 import * as arrow from 'apache-arrow';
 import { ParquetFile as WasmParquetFile, readSchema } from 'parquet-wasm';
 import { DeltaSqlError } from '../../common/errors.js';
+import { ColumnChunkCache } from '../cache/column-chunk-cache.js';
 import type { ObjectStore } from '../object-store.js';
+import { fetchRowGroupFile } from './fetch-row-group.js';
 import { parseParquetFooter, readParquetFooterBytes } from './parquet-footer.js';
 import type { ParquetMetadata } from './parquet-metadata.js';
+import { RowGroupFileBuilder } from './row-group-file.js';
 
 /** Rows per RecordBatch handed out (the engine's batch unit is up to ~64K rows). */
 const BATCH_ROWS = 65_536;
+/** In 'auto' mode, files up to this size are fetched whole: one request beats several. */
+const WHOLE_FILE_BELOW = 1024 * 1024;
+/** Default largest gap between two chunk ranges still fetched as one request. */
+const MAX_GAP = 64 * 1024;
+
+/** 'whole': fetch the file once; 'ranges': fetch column chunks; 'auto': whole when small. */
+export type ParquetFetchMode = 'auto' | 'whole' | 'ranges';
+
+export interface ParquetOpenOptions {
+  /** The file size, when known (saves a head request). */
+  readonly size?: number;
+  /** Default 'auto'. */
+  readonly fetch?: ParquetFetchMode;
+  /** Largest gap (bytes) between chunk ranges merged into one request; default 64 KiB. */
+  readonly maxGap?: number;
+}
 
 export interface ReadRowGroupsOptions {
   /** Top-level column names, returned in this order; nested columns come whole. Default: all. */
   readonly columns?: readonly string[];
   /** Row-group indexes, read in this order. Default: all. */
   readonly rowGroups?: readonly number[];
+  /** Decoded column chunks: hits are served without fetching or decoding; misses are added. */
+  readonly cache?: ColumnChunkCache;
 }
 
 function wasmError(path: string, error: unknown): DeltaSqlError {
@@ -57,9 +83,16 @@ function arrowSchemaFromFooter(footer: Uint8Array, path: string): arrow.Schema {
   }
 }
 
+/** Decoded columns of one row group: field and batch Data per column name. */
+type DecodedColumns = Map<string, { readonly field: arrow.Field; readonly chunks: readonly arrow.Data[] }>;
+
 export class ParquetFile {
   private bytes: Promise<Uint8Array> | undefined;
   private wasmFile: Promise<WasmParquetFile> | undefined;
+  private builder: RowGroupFileBuilder | undefined;
+  /** Whether reads fetch column-chunk ranges (else the whole file, once). */
+  readonly rangeReads: boolean;
+  private readonly maxGap: number;
 
   private constructor(
     private readonly store: ObjectStore,
@@ -67,13 +100,24 @@ export class ParquetFile {
     readonly size: number,
     readonly metadata: ParquetMetadata,
     readonly arrowSchema: arrow.Schema,
-  ) {}
+    private readonly footer: Uint8Array,
+    options: ParquetOpenOptions,
+  ) {
+    const mode = options.fetch ?? 'auto';
+    this.rangeReads = mode === 'ranges' || (mode === 'auto' && size > WHOLE_FILE_BELOW);
+    this.maxGap = options.maxGap ?? MAX_GAP;
+  }
 
   /** Reads the footer (by byte ranges) and derives the Arrow schema; data bytes are fetched on first read. */
-  static async open(store: ObjectStore, path: string, options: { readonly size?: number } = {}): Promise<ParquetFile> {
+  static async open(store: ObjectStore, path: string, options: ParquetOpenOptions = {}): Promise<ParquetFile> {
     const { footer, size } = await readParquetFooterBytes(store, path, options.size);
     const metadata = parseParquetFooter(footer, path);
-    return new ParquetFile(store, path, size, metadata, arrowSchemaFromFooter(footer, path));
+    return new ParquetFile(store, path, size, metadata, arrowSchemaFromFooter(footer, path), footer, options);
+  }
+
+  /** The key of this file in a ColumnChunkCache. */
+  get cacheKey(): string {
+    return ColumnChunkCache.fileKey(this.store.root, this.path, this.size);
   }
 
   /** The whole file's bytes, fetched once. */
@@ -106,28 +150,85 @@ export class ParquetFile {
         throw new DeltaSqlError('INVALID_ARGUMENT', `row group ${g} does not exist in ${this.path} (it has ${groupCount})`);
       }
     }
-    const columns = options.columns === undefined ? undefined : [...new Set(options.columns)];
-    for (const name of columns ?? []) {
+    const requested = options.columns === undefined ? undefined : [...new Set(options.columns)];
+    for (const name of requested ?? []) {
       if (this.arrowSchema.fields.every((f) => f.name !== name)) {
         throw new DeltaSqlError('UNKNOWN_COLUMN', `column '${name}' is not in Parquet file ${this.path}`);
       }
     }
-    if (columns !== undefined && columns.length === 0) {
+    if (requested !== undefined && requested.length === 0) {
       // No columns (COUNT(*)): row counts come from the footer, no data is read.
       for (const g of groups) yield* emptyBatches(this.metadata.rowGroups[g]?.numRows ?? 0);
       return;
     }
-    const file = await this.wasm();
-    for (const g of groups) {
-      if ((this.metadata.rowGroups[g]?.numRows ?? 0) === 0) continue;
-      let table: arrow.Table;
+    const columns = requested ?? this.arrowSchema.fields.map((f) => f.name);
+    const nonEmpty = groups.filter((g) => (this.metadata.rowGroups[g]?.numRows ?? 0) > 0);
+    const cache = options.cache;
+    // Fetch one row group ahead while the current one decodes.
+    let next = nonEmpty.length > 0 ? this.startRowGroup(nonEmpty[0] as number, columns, cache) : undefined;
+    for (let i = 0; i < nonEmpty.length; i++) {
+      const current = next as Promise<DecodedColumns>;
+      next = i + 1 < nonEmpty.length ? this.startRowGroup(nonEmpty[i + 1] as number, columns, cache) : undefined;
+      yield* assemble(await current, columns, this.arrowSchema.metadata);
+    }
+  }
+
+  /** Begins reading row group `g`; the promise is pre-handled so an abandoned prefetch never goes unhandled. */
+  private startRowGroup(g: number, columns: readonly string[], cache: ColumnChunkCache | undefined): Promise<DecodedColumns> {
+    const promise = this.readRowGroup(g, columns, cache);
+    promise.catch(() => undefined);
+    return promise;
+  }
+
+  private async readRowGroup(g: number, columns: readonly string[], cache: ColumnChunkCache | undefined): Promise<DecodedColumns> {
+    const out: DecodedColumns = new Map();
+    const fileKey = cache === undefined ? '' : this.cacheKey;
+    const missing: string[] = [];
+    for (const name of columns) {
+      const hit = cache?.get(fileKey, g, name);
+      if (hit === undefined) missing.push(name);
+      else out.set(name, hit);
+    }
+    if (missing.length === 0) return out;
+    const table = await this.decode(g, missing);
+    table.schema.fields.forEach((field, i) => {
+      let chunks: readonly arrow.Data[] = table.batches.map((b) => b.data.children[i] as arrow.Data);
+      // Cached copies own their buffers; use them so the batch's shared IPC buffer can be freed.
+      const cached = cache?.set(fileKey, g, field.name, field, chunks);
+      if (cached !== undefined) chunks = cached.chunks;
+      out.set(field.name, { field, chunks });
+    });
+    return out;
+  }
+
+  /** Decode `columns` of row group `g` with parquet-wasm. */
+  private async decode(g: number, columns: readonly string[]): Promise<arrow.Table> {
+    let file: WasmParquetFile;
+    let rowGroups: number[];
+    let ownFile = false;
+    if (this.rangeReads) {
+      this.builder ??= new RowGroupFileBuilder(this.footer, this.metadata, this.path);
+      const bytes = await fetchRowGroupFile({
+        store: this.store, path: this.path, size: this.size, metadata: this.metadata, builder: this.builder, rowGroup: g, columns, maxGap: this.maxGap,
+      });
       try {
-        const wasmTable = await file.read({ rowGroups: [g], batchSize: BATCH_ROWS, ...(columns ? { columns } : {}) });
-        table = arrow.tableFromIPC(wasmTable.intoIPCStream());
+        file = await WasmParquetFile.fromFile(new Blob([bytes]));
       } catch (error) {
         throw wasmError(this.path, error);
       }
-      for (const batch of table.batches) yield columns === undefined ? batch : inOrder(batch, columns);
+      rowGroups = [0];
+      ownFile = true;
+    } else {
+      file = await this.wasm();
+      rowGroups = [g];
+    }
+    try {
+      const wasmTable = await file.read({ rowGroups, batchSize: BATCH_ROWS, columns: [...columns] });
+      return arrow.tableFromIPC(wasmTable.intoIPCStream());
+    } catch (error) {
+      throw wasmError(this.path, error);
+    } finally {
+      if (ownFile) file.free();
     }
   }
 
@@ -140,12 +241,24 @@ export class ParquetFile {
   }
 }
 
-/** parquet-wasm returns file order; callers get the order they asked for. */
-function inOrder(batch: arrow.RecordBatch, columns: readonly string[]): arrow.RecordBatch {
-  const names = batch.schema.fields.map((f) => f.name);
-  if (names.length === columns.length && names.every((n, i) => n === columns[i])) return batch;
-  // selectAt, not select: select keeps the batch's own order.
-  return batch.selectAt(columns.map((c) => names.indexOf(c)));
+/** RecordBatches of the requested columns, in the requested order, batch by batch. */
+function* assemble(decoded: DecodedColumns, columns: readonly string[], metadata: Map<string, string>): Iterable<arrow.RecordBatch> {
+  const parts = columns.map((name) => {
+    const part = decoded.get(name);
+    if (part === undefined) throw new DeltaSqlError('INTERNAL', `column ${name} was not decoded`);
+    return part;
+  });
+  const schema = new arrow.Schema(parts.map((p) => p.field), metadata);
+  const batchCount = parts[0]?.chunks.length ?? 0;
+  for (let b = 0; b < batchCount; b++) {
+    const children = parts.map((p) => p.chunks[b]);
+    const length = children[0]?.length ?? 0;
+    if (children.some((c) => c === undefined || c.length !== length)) {
+      throw new DeltaSqlError('INTERNAL', 'decoded columns of one row group disagree on batch boundaries');
+    }
+    const data = arrow.makeData({ type: new arrow.Struct(schema.fields), length, nullCount: 0, children: children as arrow.Data[] });
+    yield new arrow.RecordBatch(schema, data);
+  }
 }
 
 function* emptyBatches(rows: number): Iterable<arrow.RecordBatch> {

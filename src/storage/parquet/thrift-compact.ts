@@ -8,6 +8,13 @@ import { DeltaSqlError } from '../../common/errors.js';
 /** A decoded struct: field id → value. */
 export type ThriftStruct = Map<number, ThriftValue>;
 export type ThriftValue = boolean | number | bigint | Uint8Array | ThriftStruct | ThriftValue[] | ThriftMap;
+/** A struct field left undecoded: id, wire type, and the byte span of its value (booleans: empty, value in the type). */
+export interface RawThriftField {
+  readonly id: number;
+  readonly type: number;
+  readonly start: number;
+  readonly end: number;
+}
 /** Decoded Thrift map entries (Parquet footers use none, but skipping needs it). */
 export interface ThriftMap {
   readonly entries: ReadonlyArray<readonly [ThriftValue, ThriftValue]>;
@@ -171,6 +178,30 @@ export class ThriftCompactReader {
     const entries: Array<readonly [ThriftValue, ThriftValue]> = [];
     for (let i = 0; i < size; i++) entries.push([this.value(keyType, depth), this.value(valueType, depth)]);
     return { entries };
+  }
+
+  /** A struct's fields as byte spans, to copy them unchanged into a rewritten struct. */
+  rawStruct(): RawThriftField[] {
+    const out: RawThriftField[] = [];
+    let lastId = 0;
+    for (;;) {
+      const header = this.byte();
+      const type = header & 0x0f;
+      if (type === CType.Stop) return out;
+      const delta = header >> 4;
+      const id = delta === 0 ? this.zigzag32() : lastId + delta;
+      const start = this.pos;
+      this.value(type, 1);
+      out.push({ id, type, start, end: this.pos });
+      lastId = id;
+    }
+  }
+
+  /** A list header: element count and element wire type; the elements follow. */
+  listHeader(): { readonly size: number; readonly elemType: number } {
+    const header = this.byte();
+    const size = header >> 4;
+    return { size: size === 15 ? this.varint() : size, elemType: header & 0x0f };
   }
 
   /** A struct: fields until STOP. */
