@@ -3,9 +3,8 @@
  * Errors are DeltaSqlError SYNTAX_ERROR (with the offending token's position) or UNSUPPORTED.
  */
 import type { DataType } from '../src/common/types/data-type.js';
-import type { Expr, Statement } from './ast/index.js';
+import type { Expr, Statement, TypeNode } from './ast/index.js';
 import { parseWith } from './parse.js';
-import { dataTypeOfNode } from './to-ast/type-node.js';
 
 export type * from './ast/index.js';
 export { printExpr, printStatement, printQuery, printDataType } from './print/print.js';
@@ -27,5 +26,5 @@ export function parseExpression(sql: string): Expr {
 
 /** Parse a SQL type name (`INT`, `DECIMAL(10,2)`, `ARRAY<STRING>`, …) into the shared DataType. */
 export function parseDataType(sql: string): DataType {
-  return dataTypeOfNode(parseWith(sql, 'singleDataType'));
+  return (parseWith(sql, 'singleDataType') as TypeNode).type;
 }

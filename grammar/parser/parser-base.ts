@@ -1,0 +1,98 @@
+import { EmbeddedActionsParser, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { ALL_TOKENS } from '../tokens.js';
+import { tokenEnd, tokenStart } from '../lex.js';
+import type { Span } from '../ast/node.js';
+import { errorMessageProvider } from './error-messages.js';
+
+export type Rule<T> = ParserMethod<[], T>;
+
+export interface Alt<T> {
+  readonly alt: () => T;
+  readonly gate?: () => boolean;
+}
+
+/**
+ * Chevrotain's embedded-actions parser with public, index-taking helpers so rule modules can live in
+ * separate files. Rule bodies must only build AST inside `act` (grammar recording runs them with
+ * placeholder values).
+ */
+export class ParserBase extends EmbeddedActionsParser {
+  /** Count of `?` markers seen in the current statement (positional parameter ordinals). */
+  paramCount = 0;
+
+  constructor() {
+    super(ALL_TOKENS, { maxLookahead: 3, recoveryEnabled: false, errorMessageProvider });
+  }
+
+  rule<T>(name: string, impl: () => T): Rule<T> {
+    return this.RULE(name, impl) as Rule<T>;
+  }
+
+  c(tok: TokenType, idx = 0): IToken {
+    return this.consume(idx, tok);
+  }
+
+  s<T>(rule: Rule<T>, idx = 0): T {
+    return this.subrule(idx, rule) as T;
+  }
+
+  opt<T>(fn: () => T, idx = 0, gate?: () => boolean): T | undefined {
+    return this.option(idx, gate ? { GATE: gate, DEF: fn } : fn) as T | undefined;
+  }
+
+  alt<T>(alts: readonly Alt<T>[], idx = 0): T {
+    return this.or(idx, {
+      DEF: alts.map((a) => (a.gate ? { ALT: a.alt, GATE: a.gate } : { ALT: a.alt })),
+      IGNORE_AMBIGUITIES: true,
+    }) as T;
+  }
+
+  rep(fn: () => void, idx = 0, gate?: () => boolean): void {
+    this.many(idx, gate ? { GATE: gate, DEF: fn } : fn);
+  }
+
+  rep1(fn: () => void, idx = 0, gate?: () => boolean): void {
+    this.atLeastOne(idx, gate ? { GATE: gate, DEF: fn } : fn);
+  }
+
+  /** One or more `fn` separated by `sep`. */
+  sep1<T>(sep: TokenType, fn: () => T, idx = 0): T[] {
+    const out: T[] = [];
+    const opts = { SEP: sep, DEF: () => void out.push(fn()) };
+    const methods = [this.AT_LEAST_ONE_SEP, this.AT_LEAST_ONE_SEP1, this.AT_LEAST_ONE_SEP2, this.AT_LEAST_ONE_SEP3, this.AT_LEAST_ONE_SEP4, this.AT_LEAST_ONE_SEP5];
+    const m = methods[idx];
+    if (!m) throw new Error(`grammar: separator index ${idx} out of range`);
+    m.call(this, opts);
+    return out;
+  }
+
+  /** Zero or more `fn` separated by `sep`. */
+  sep0<T>(sep: TokenType, fn: () => T, idx = 0): T[] {
+    const out: T[] = [];
+    const opts = { SEP: sep, DEF: () => void out.push(fn()) };
+    const methods = [this.MANY_SEP, this.MANY_SEP1, this.MANY_SEP2, this.MANY_SEP3, this.MANY_SEP4, this.MANY_SEP5];
+    const m = methods[idx];
+    if (!m) throw new Error(`grammar: separator index ${idx} out of range`);
+    m.call(this, opts);
+    return out;
+  }
+
+  act<T>(fn: () => T): T {
+    return this.ACTION(fn);
+  }
+
+  la(n: number): IToken {
+    return this.LA(n);
+  }
+
+  /** Span from `start` to the last consumed token. */
+  span(start: IToken): Span {
+    const last = this.LA(0);
+    const end = last && Number.isFinite(last.startOffset) && last.startOffset >= start.startOffset ? last : start;
+    return { start: tokenStart(start), end: tokenEnd(end) };
+  }
+
+  finish(): void {
+    this.performSelfAnalysis();
+  }
+}

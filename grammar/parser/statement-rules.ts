@@ -1,0 +1,367 @@
+import { unsupported } from '../../src/common/errors.js';
+import type { ColumnRef, Expr } from '../ast/expressions.js';
+import type { ObjectName, Property } from '../ast/node.js';
+import type { ColumnDef, Statement, TableConstraint, Assignment } from '../ast/statements.js';
+import { tokenStart } from '../lex.js';
+import * as T from '../tokens.js';
+import { kw } from '../tokens.js';
+import type { ParserBase } from './parser-base.js';
+import type { Rules } from './rules.js';
+import { is, isAliasCandidate, queryAhead } from './lookahead.js';
+import { isStringTok } from './expr-rules.js';
+
+const k = kw;
+type Mutable<X> = { -readonly [P in keyof X]?: X[P] };
+
+export function defineStatementRules($: ParserBase, r: Rules): void {
+  r.singleStatement = $.rule('singleStatement', () => {
+    const s = $.s(r.statement);
+    $.opt(() => $.c(T.Semicolon));
+    return s;
+  });
+  r.singleExpression = $.rule('singleExpression', () => $.s(r.expression));
+  r.singleDataType = $.rule('singleDataType', () => $.s(r.dataType));
+
+  r.statement = $.rule('statement', (): Statement =>
+    $.alt<Statement>([
+      { gate: () => queryAhead((n) => $.la(n), 1) || is($.la(1), T.LParen), alt: () => $.s(r.query) },
+      { alt: () => $.s(r.createStatement) },
+      { alt: () => $.s(r.dropStatement) },
+      { alt: () => $.s(r.insertStatement) },
+      { alt: () => $.s(r.updateStatement) },
+      { alt: () => $.s(r.deleteStatement) },
+      { alt: () => $.s(r.mergeStatement) },
+      { alt: () => $.s(r.describeStatement) },
+      { alt: () => $.s(r.showStatement) },
+      { alt: () => $.s(r.alterStatement) },
+      { alt: () => $.s(r.deltaStatement) },
+      { alt: () => $.s(r.miscStatement) },
+    ]),
+  );
+
+  r.tableTarget = $.rule('tableTarget', (): ObjectName =>
+    $.alt<ObjectName>([
+      {
+        alt: () => {
+          const t = $.la(1);
+          const path = $.s(r.stringValue);
+          return $.act(() => ({ kind: 'objectName', parts: ['delta', path], quoted: [false, true], span: $.span(t) }));
+        },
+      },
+      { alt: () => $.s(r.objectName) },
+    ]),
+  );
+
+  r.properties = $.rule('properties', (): Property[] => {
+    $.c(T.LParen);
+    const props = $.sep0(T.Comma, () => $.s(r.property));
+    $.c(T.RParen);
+    return props;
+  });
+
+  r.property = $.rule('property', (): Property => {
+    const start = $.la(1);
+    const key = $.alt<string>([
+      { alt: () => $.s(r.stringValue) },
+      {
+        alt: () => {
+          const name = $.s(r.objectName);
+          return $.act(() => name.parts.join('.'));
+        },
+      },
+    ]);
+    const value = $.opt(() => {
+      $.opt(() => $.c(T.Eq), 1);
+      return $.s(r.propertyValue);
+    }, 0, () => !is($.la(1), T.Comma) && !is($.la(1), T.RParen));
+    return $.act(() => (value !== undefined ? { kind: 'property', key, value, span: $.span(start) } : { kind: 'property', key, span: $.span(start) }));
+  });
+
+  r.propertyValue = $.rule('propertyValue', (): string =>
+    $.alt<string>([
+      { alt: () => $.s(r.stringValue) },
+      {
+        alt: () => {
+          const minus = $.opt(() => $.c(T.Minus));
+          const t = $.c(T.NumberLit);
+          return $.act(() => (minus ? `-${t.image}` : t.image));
+        },
+      },
+      { alt: () => ($.c(k('TRUE')), 'true') },
+      { alt: () => ($.c(k('FALSE')), 'false') },
+      {
+        alt: () => {
+          const t = $.c(T.Ident);
+          return $.act(() => t.image);
+        },
+      },
+    ]),
+  );
+
+  r.columnPath = $.rule('columnPath', (): Expr => {
+    const start = $.la(1);
+    const parts = $.sep1(T.Dot, () => $.s(r.identifier));
+    return $.act((): ColumnRef => ({ kind: 'column', parts: parts.map((p) => p.name), quoted: parts.map((p) => p.quoted), span: $.span(start) }));
+  });
+
+  r.columnDef = $.rule('columnDef', (): ColumnDef => {
+    const name = $.s(r.identifier);
+    const type = $.opt(() => $.s(r.dataType), 0, () => !is($.la(1), T.Comma) && !is($.la(1), T.RParen) && !is($.la(1), k('COMMENT')));
+    const c: Mutable<ColumnDef> = { kind: 'columnDef', name, notNull: false };
+    $.rep(() => {
+      $.alt([
+        {
+          alt: () => {
+            $.c(k('NOT'));
+            $.c(k('NULL'));
+            $.act(() => void (c.notNull = true));
+          },
+        },
+        { alt: () => void $.c(k('NULL'), 1) },
+        {
+          alt: () => {
+            $.c(k('COMMENT'));
+            const s = $.s(r.stringValue);
+            $.act(() => void (c.comment = s));
+          },
+        },
+        {
+          alt: () => {
+            $.c(k('DEFAULT'));
+            const e = $.s(r.expression);
+            $.act(() => void (c.default = e));
+          },
+        },
+        {
+          alt: () => {
+            $.c(k('GENERATED'));
+            const always = $.alt([{ alt: () => ($.c(k('ALWAYS')), true) }, { alt: () => ($.c(k('BY')), $.c(k('DEFAULT'), 1), false) }], 1);
+            $.c(k('AS'));
+            $.alt([
+              {
+                alt: () => {
+                  $.c(T.LParen);
+                  const e = $.s(r.expression, 1);
+                  $.c(T.RParen);
+                  $.act(() => void (c.generatedAs = e));
+                },
+              },
+              {
+                alt: () => {
+                  $.c(k('IDENTITY'));
+                  const opts = $.opt(() => {
+                    $.c(T.LParen, 1);
+                    const o: { start?: Expr; step?: Expr } = {};
+                    $.rep1(() => {
+                      $.alt([
+                        { alt: () => ($.c(k('START')), $.c(k('WITH')), void (o.start = $.s(r.expression, 2))) },
+                        { alt: () => ($.c(k('INCREMENT')), $.c(k('BY'), 1), void (o.step = $.s(r.expression, 3))) },
+                      ], 3);
+                    });
+                    $.c(T.RParen, 1);
+                    return o;
+                  }, 5);
+                  $.act(() => void (c.identity = { always, ...(opts ?? {}) }));
+                },
+              },
+            ], 2);
+          },
+        },
+        { alt: () => ($.c(k('PRIMARY')), $.c(k('KEY')), $.act(() => void (c.primaryKey = true))) },
+        { alt: () => ($.c(k('UNIQUE')), $.act(() => void (c.unique = true))) },
+        { alt: () => ($.c(k('FIRST')), $.act(() => void (c.position = { kind: 'first' }))) },
+        {
+          alt: () => {
+            $.c(k('AFTER'));
+            const col = $.s(r.identifier, 1);
+            $.act(() => void (c.position = { kind: 'after', column: col }));
+          },
+        },
+      ]);
+    });
+    return $.act(() => {
+      if (type) c.type = type;
+      c.span = { start: name.span.start, end: $.span($.la(0)).end };
+      return c as ColumnDef;
+    });
+  });
+
+  r.tableElement = $.rule('tableElement', (): ColumnDef | TableConstraint => {
+    const start = $.la(1);
+    return $.alt<ColumnDef | TableConstraint>([
+      {
+        gate: () => is($.la(1), k('CONSTRAINT')) || is($.la(1), k('CHECK')) || (is($.la(1), k('PRIMARY')) && is($.la(2), k('KEY'))) || (is($.la(1), k('UNIQUE')) && is($.la(2), T.LParen)),
+        alt: () => {
+          const name = $.opt(() => ($.c(k('CONSTRAINT')), $.s(r.identifier)));
+          return $.alt<TableConstraint>([
+            {
+              alt: () => {
+                $.c(k('CHECK'));
+                $.c(T.LParen);
+                const check = $.s(r.expression);
+                $.c(T.RParen);
+                return $.act((): TableConstraint => ({ kind: 'tableConstraint', constraint: 'check', check, ...(name ? { name } : {}), span: $.span(start) }));
+              },
+            },
+            {
+              alt: () => {
+                const pk = $.alt([{ alt: () => ($.c(k('PRIMARY')), $.c(k('KEY')), true) }, { alt: () => ($.c(k('UNIQUE')), false) }], 2);
+                const columns = $.s(r.identList);
+                return $.act((): TableConstraint => ({ kind: 'tableConstraint', constraint: pk ? 'primaryKey' : 'unique', columns, ...(name ? { name } : {}), span: $.span(start) }));
+              },
+            },
+          ], 1);
+        },
+      },
+      { alt: () => $.s(r.columnDef) },
+    ]);
+  });
+
+  r.assignment = $.rule('assignment', (): Assignment => {
+    const target = $.s(r.columnPath) as ColumnRef;
+    $.c(T.Eq);
+    const value = $.s(r.expression);
+    return $.act(() => ({ kind: 'assignment', target, value, span: { start: target.span.start, end: value.span.end } }));
+  });
+
+  r.dropStatement = $.rule('dropStatement', (): Statement => {
+    const start = $.c(k('DROP'));
+    return $.alt<Statement>([
+      {
+        alt: () => {
+          const view = $.alt([{ alt: () => ($.c(k('TABLE')), false) }, { alt: () => ($.c(k('VIEW')), true) }], 1);
+          const ifExists = $.opt(() => ($.c(k('IF')), $.c(k('EXISTS')), true)) === true;
+          const name = $.s(r.objectName);
+          const purge = $.opt(() => $.c(k('PURGE')), 1) !== undefined;
+          return $.act((): Statement => (view ? { kind: 'dropView', ifExists, name, span: $.span(start) } : { kind: 'dropTable', ifExists, name, purge, span: $.span(start) }));
+        },
+      },
+      {
+        alt: () => {
+          $.alt([{ alt: () => $.c(k('DATABASE')) }, { alt: () => $.c(k('SCHEMA')) }], 2);
+          const ifExists = $.opt(() => ($.c(k('IF'), 1), $.c(k('EXISTS'), 1), true), 2) === true;
+          const name = $.s(r.objectName, 1);
+          const mode = $.opt(() => $.alt([{ alt: () => ($.c(k('CASCADE')), true) }, { alt: () => ($.c(k('RESTRICT')), false) }], 3), 3);
+          return $.act((): Statement => ({ kind: 'dropSchema', ifExists, name, cascade: mode === true, span: $.span(start) }));
+        },
+      },
+      {
+        alt: () => {
+          const t = $.alt([{ alt: () => $.c(k('INDEX')) }, { alt: () => $.c(k('TRIGGER')) }, { alt: () => $.c(k('FUNCTION')) }], 4);
+          return $.act(() => unsupported(`DROP ${t.image.toUpperCase()}`, { position: tokenStart(t) }));
+        },
+      },
+    ]);
+  });
+
+  r.insertStatement = $.rule('insertStatement', (): Statement => {
+    const start = $.c(k('INSERT'));
+    const overwrite = $.alt([{ alt: () => ($.c(k('INTO')), false) }, { alt: () => ($.c(k('OVERWRITE')), true) }]);
+    $.opt(() => $.c(k('TABLE')));
+    const table = $.s(r.objectName);
+    const partition = $.opt(() => {
+      $.c(k('PARTITION'));
+      $.c(T.LParen);
+      const items = $.sep1(T.Comma, () => {
+        const column = $.s(r.identifier);
+        const value = $.opt(() => ($.c(T.Eq), $.s(r.expression)), 2);
+        return $.act(() => (value ? { column, value } : { column }));
+      });
+      $.c(T.RParen);
+      return items;
+    }, 1);
+    const columns = $.opt(() => $.s(r.identList), 3, () => is($.la(1), T.LParen) && !queryAhead((n) => $.la(n), 2));
+    const byName = $.opt(() => ($.c(k('BY')), $.c(k('NAME')), true), 4);
+    const replaceWhere = $.opt(() => ($.c(k('REPLACE')), $.c(k('WHERE')), $.s(r.expression, 1)), 5);
+    const source = $.s(r.query);
+    return $.act((): Statement => {
+      const s: Mutable<Extract<Statement, { kind: 'insert' }>> = { kind: 'insert', overwrite, table, source, span: $.span(start) };
+      if (partition) s.partition = partition;
+      if (columns) s.columns = columns;
+      if (byName) s.byName = true;
+      if (replaceWhere) s.replaceWhere = replaceWhere;
+      return s as Statement;
+    });
+  });
+
+  r.updateStatement = $.rule('updateStatement', (): Statement => {
+    const start = $.c(k('UPDATE'));
+    const table = $.s(r.objectName);
+    const alias = $.opt(() => ($.opt(() => $.c(k('AS')), 1), $.s(r.identifier)), 0, () => is($.la(1), k('AS')) || isAliasCandidate($.la(1)));
+    $.c(k('SET'));
+    const assignments = $.sep1(T.Comma, () => $.s(r.assignment));
+    const where = $.opt(() => ($.c(k('WHERE')), $.s(r.expression)), 2);
+    return $.act((): Statement => ({ kind: 'update', table, assignments, ...(alias ? { alias } : {}), ...(where ? { where } : {}), span: $.span(start) }));
+  });
+
+  r.deleteStatement = $.rule('deleteStatement', (): Statement => {
+    const start = $.c(k('DELETE'));
+    $.c(k('FROM'));
+    const table = $.s(r.objectName);
+    const alias = $.opt(() => ($.opt(() => $.c(k('AS')), 1), $.s(r.identifier)), 0, () => is($.la(1), k('AS')) || isAliasCandidate($.la(1)));
+    const where = $.opt(() => ($.c(k('WHERE')), $.s(r.expression)), 2);
+    return $.act((): Statement => ({ kind: 'delete', table, ...(alias ? { alias } : {}), ...(where ? { where } : {}), span: $.span(start) }));
+  });
+
+  r.miscStatement = $.rule('miscStatement', (): Statement => {
+    const start = $.la(1);
+    return $.alt<Statement>([
+      {
+        alt: () => {
+          $.c(k('EXPLAIN'));
+          const mode = $.opt(() =>
+            $.alt([
+              { alt: () => $.c(k('EXTENDED')) },
+              { alt: () => $.c(k('FORMATTED')) },
+              { alt: () => $.c(k('CODEGEN')) },
+              { alt: () => $.c(k('COST')) },
+              { alt: () => $.c(k('ANALYZE')) },
+            ], 1),
+          0, () => !is($.la(2), T.Dot));
+          const statement = $.s(r.statement);
+          return $.act((): Statement => ({
+            kind: 'explain',
+            mode: mode ? (mode.image.toLowerCase() as 'extended') : 'simple',
+            statement,
+            span: $.span(start),
+          }));
+        },
+      },
+      {
+        alt: () => {
+          $.c(k('USE'));
+          const target = $.opt(() => $.alt([
+            { alt: () => ($.c(k('DATABASE')), 'namespace' as const) },
+            { alt: () => ($.c(k('SCHEMA')), 'namespace' as const) },
+            { alt: () => ($.c(k('NAMESPACE')), 'namespace' as const) },
+            { alt: () => ($.c(k('CATALOG')), 'catalog' as const) },
+          ], 2), 1, () => is($.la(2), T.Ident));
+          const name = $.s(r.objectName);
+          return $.act((): Statement => ({ kind: 'use', target: target ?? 'namespace', name, span: $.span(start) }));
+        },
+      },
+      {
+        alt: () => {
+          $.c(k('CACHE'));
+          const lazy = $.opt(() => $.c(k('LAZY')), 2) !== undefined;
+          $.c(k('TABLE'));
+          const table = $.s(r.objectName, 1);
+          $.opt(() => ($.c(k('OPTIONS')), $.s(r.properties)), 3);
+          const query = $.opt(() => ($.opt(() => $.c(k('AS')), 5), $.s(r.query)), 4, () => is($.la(1), k('AS')) || queryAhead((n) => $.la(n), 1));
+          return $.act((): Statement => ({ kind: 'cacheTable', lazy, table, ...(query ? { query } : {}), span: $.span(start) }));
+        },
+      },
+      {
+        alt: () => {
+          $.c(k('UNCACHE'));
+          $.c(k('TABLE'), 1);
+          const ifExists = $.opt(() => ($.c(k('IF')), $.c(k('EXISTS')), true), 6) === true;
+          const table = $.s(r.objectName, 2);
+          return $.act((): Statement => ({ kind: 'uncacheTable', ifExists, table, span: $.span(start) }));
+        },
+      },
+    ]);
+  });
+}
+
+export { isStringTok };
