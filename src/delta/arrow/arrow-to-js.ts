@@ -5,14 +5,9 @@
  * Arrow JS convention: `values`/`valueOffsets` are already sliced; bitmaps are indexed at `offset + i`.
  */
 import * as arrow from 'apache-arrow';
+import { isAscii } from 'node:buffer';
 
 const decoder = new TextDecoder();
-
-/** True when every byte is ASCII, so byte offsets are also string offsets. */
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] ?? 0) > 127) return false;
-  return true;
-}
 
 export function isValidAt(data: arrow.Data, i: number): boolean {
   const bitmap = data.nullBitmap;
@@ -117,7 +112,7 @@ export function dataToJs(data: arrow.Data): unknown[] {
       const first = Number(offsets[0]);
       const last = Number(offsets[n]);
       // ASCII columns (paths, stats JSON) decode once; each value is then a cheap substring.
-      const whole = text && isAscii(bytes.subarray(first, last)) ? decoder.decode(bytes.subarray(first, last)) : undefined;
+      const whole = text && last > first && isAscii(bytes.subarray(first, last)) ? decoder.decode(bytes.subarray(first, last)) : undefined;
       for (let i = 0; i < n; i++) {
         if (!isValidAt(data, i)) continue;
         const start = Number(offsets[i]);
