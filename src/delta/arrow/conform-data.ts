@@ -38,6 +38,9 @@ function binaryLike(src: arrow.Data, target: DataType): arrow.Data {
       for (let i = 0; i <= src.length; i++) offsets[i] = i * width;
       return buildData(type, src.length, validity, offsets, (src.values as Uint8Array).subarray(0, src.length * width));
     }
+    case arrow.Type.Utf8View:
+    case arrow.Type.BinaryView:
+      return fromViews(src, type, validity);
     case arrow.Type.Dictionary: {
       const dict = src.dictionary;
       const dictData = dict?.data[0];
@@ -63,6 +66,28 @@ function binaryLike(src: arrow.Data, target: DataType): arrow.Data {
     default:
       return cannot(src.type, target);
   }
+}
+
+/** View layout (16-byte views: length, then ≤12 inline bytes or prefix/buffer/offset) → offsets + bytes. */
+function fromViews(src: arrow.Data, type: arrow.DataType, validity: Uint8Array | undefined): arrow.Data {
+  const views = src.values as Uint8Array;
+  const dv = new DataView(views.buffer, views.byteOffset, views.byteLength);
+  const offsets = new Int32Array(src.length + 1);
+  for (let i = 0; i < src.length; i++) offsets[i + 1] = (offsets[i] ?? 0) + Math.max(0, dv.getInt32(i * 16, true));
+  const bytes = new Uint8Array(offsets[src.length] ?? 0);
+  for (let i = 0; i < src.length; i++) {
+    const size = dv.getInt32(i * 16, true);
+    if (size <= 0) continue;
+    const at = offsets[i] ?? 0;
+    if (size <= 12) bytes.set(views.subarray(i * 16 + 4, i * 16 + 4 + size), at);
+    else {
+      const buffer = src.variadicBuffers[dv.getInt32(i * 16 + 8, true)];
+      const start = dv.getInt32(i * 16 + 12, true);
+      if (buffer === undefined) throw new DeltaSqlError('CORRUPT_DATA', 'string view refers to a missing data buffer');
+      bytes.set(buffer.subarray(start, start + size), at);
+    }
+  }
+  return buildData(type, src.length, validity, offsets, bytes);
 }
 
 function listData(src: arrow.Data, target: DataType & { kind: 'array' }, match: FieldMatcher): arrow.Data {
