@@ -127,10 +127,12 @@ export async function writeCheckpoint(store: ObjectStore, snapshot: Snapshot, no
   const rows = checkpointRows(snapshot, now);
   const bytes = writeParquet(checkpointTable(rows), { compression: 'snappy' });
   const path = `${LOG_DIR}${checkpointFileName(snapshot.version)}`;
-  // Someone else may have checkpointed this version already: theirs is as good as ours.
-  await store.putIfAbsent(path, bytes);
   const numOfAddFiles = snapshot.fileCount;
-  const hint = { version: snapshot.version, size: rows.length, sizeInBytes: bytes.length, numOfAddFiles };
-  await store.put(`${LOG_DIR}_last_checkpoint`, new TextEncoder().encode(JSON.stringify(hint)));
+  // Someone else may have checkpointed this version already: theirs is as good as ours, and
+  // its writer updates the hint to describe its own file.
+  if (await store.putIfAbsent(path, bytes)) {
+    const hint = { version: snapshot.version, size: rows.length, sizeInBytes: bytes.length, numOfAddFiles };
+    await store.put(`${LOG_DIR}_last_checkpoint`, new TextEncoder().encode(JSON.stringify(hint)));
+  }
   return { version: snapshot.version, path, size: rows.length, sizeInBytes: bytes.length, numOfAddFiles };
 }
