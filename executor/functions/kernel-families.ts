@@ -3,6 +3,10 @@ import type { AggregateKernel, ScalarKernel } from './kernel.js';
 import { ARITHMETIC_KERNELS } from '../kernels/arith-kernels.js';
 import { COMPARISON_KERNELS } from '../kernels/compare-scalar.js';
 import { PREDICATE_KERNELS } from '../kernels/fn/predicate-kernels.js';
+import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
+import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
+import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
+import { COLLECT_KERNELS } from '../kernels/fn/agg-collect.js';
 
 export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKernel>>[] = [
   ARITHMETIC_KERNELS,
@@ -10,4 +14,9 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   PREDICATE_KERNELS,
 ];
 
-export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [];
+export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [
+  COUNT_SUM_KERNELS,
+  MIN_MAX_KERNELS,
+  STATISTICS_KERNELS,
+  COLLECT_KERNELS,
+];

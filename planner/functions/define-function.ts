@@ -8,8 +8,10 @@ import type { FunctionKind, FunctionSignature, ResolveOptions, ResolvedSignature
 import { implicitCast, type Expected } from './implicit-cast.js';
 
 export interface FunctionSpec {
-  /** Canonical name the executor registers. */
+  /** Registered name. */
   readonly name: string;
+  /** Kernel name it resolves to, when different from `name`. */
+  readonly canonical?: string;
   readonly kind?: FunctionKind;
   /** Expected types of the fixed parameters. */
   readonly args: readonly Expected[];
@@ -66,22 +68,26 @@ export function defineFunction(spec: FunctionSpec): FunctionSignature {
       const expected = argTypes.map((_, i) => (i < fixed ? spec.args[i]! : spec.variadic!));
       const cast = coerceArgs(spec.name, argTypes, expected, options.ansi);
       const returnType = typeof spec.returns === 'function' ? spec.returns(cast, options) : spec.returns;
-      return { name: spec.name, argTypes: cast, returnType, nullable: spec.nullable ?? false };
+      return { name: spec.canonical ?? spec.name, argTypes: cast, returnType, nullable: spec.nullable ?? false };
     },
   };
 }
 
-/** A signature with hand-written resolution. */
+/**
+ * A signature with hand-written resolution, registered as `name` and resolving to `canonical`
+ * (the executor's kernel name; differs for rewrites such as nvl → coalesce).
+ */
 export function customFunction(
   name: string,
   resolve: (argTypes: readonly DataType[], options: ResolveOptions) => Omit<ResolvedSignature, 'name'>,
   kind: FunctionKind = 'scalar',
   deterministic = true,
+  canonical = name,
 ): FunctionSignature {
   return {
     name,
     kind,
     deterministic,
-    resolve: (argTypes, options) => ({ name, ...resolve(argTypes, options) }),
+    resolve: (argTypes, options) => ({ name: canonical, ...resolve(argTypes, options) }),
   };
 }

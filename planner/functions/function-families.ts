@@ -1,4 +1,6 @@
 /** Every function family's signatures, in registration order (operators are registered first by registry.ts). */
 import type { FunctionSignature } from './function-signature.js';
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.js';
+import { CONDITIONAL_FUNCTIONS } from './conditional-functions.js';
 
-export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [];
+export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [CONDITIONAL_FUNCTIONS, AGGREGATE_FUNCTIONS];
