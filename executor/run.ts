@@ -9,6 +9,7 @@ import type { PhysicalPlan } from '../planner/physical/physical-plan.js';
 import type { ExecutionContext } from './execution-context.js';
 import { defaultFunctions } from './expr/default-functions.js';
 import { runDeltaScan } from './operators/delta-scan.js';
+import { runFileScan } from './operators/file-scan.js';
 import { runFilter } from './operators/filter.js';
 import { runHashAggregate } from './operators/hash-aggregate.js';
 import { runHashJoin } from './operators/hash-join.js';
@@ -71,6 +72,8 @@ function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
       return runMemoryScan(plan, env);
     case 'delta_scan':
       return runDeltaScan(plan, env);
+    case 'file_scan':
+      return runFileScan(plan, env);
     case 'filter':
       return runFilter(plan, env);
     case 'project':
@@ -101,8 +104,10 @@ function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
       return runWorkTable(plan, env);
     case 'empty':
       return emptyStream();
-    default:
-      throw new DeltaSqlError('UNSUPPORTED', `physical operator ${plan.kind} is not supported`);
+    default: {
+      const unknown: { kind: string } = plan;
+      throw new DeltaSqlError('UNSUPPORTED', `physical operator ${unknown.kind} is not supported`);
+    }
   }
 }
 
