@@ -88,7 +88,7 @@ function plain(v: unknown): unknown {
   if (v instanceof Uint32Array) return String(v);
   if (v instanceof arrow.Vector) return Array.from({ length: v.length }, (_, j) => plain(v.get(j)));
   if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), plain(x)]));
-  if (typeof v === 'object' && v !== null && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function') {
+  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
     const json = (v as { toJSON(): unknown }).toJSON();
     if (json instanceof Map) return plain(json);
     if (typeof json === 'object' && json !== null) return Object.fromEntries(Object.entries(json).map(([k, x]) => [k, plain(x)]));
