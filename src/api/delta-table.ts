@@ -14,7 +14,8 @@ import type { ObjectStore } from '../storage/object-store.js';
 export type { CommitInfoRow } from '../delta/commit-history.js';
 export { DeltaFile } from '../delta/delta-file.js';
 export type { FileStats } from '../delta/file-stats.js';
-export { readDeltaFile, type ReadDeltaFileOptions } from '../delta/scan/read-delta-file.js';
+export { readDeltaFile, type DeltaScanContext, type ReadDeltaFileOptions } from '../delta/scan/read-delta-file.js';
+export { readDeltaFiles } from '../delta/scan/read-delta-files.js';
 export { loadSnapshot, Snapshot, type SnapshotOptions, type TableMetadata } from '../delta/snapshot.js';
 
 export interface DeltaTableOpenOptions {

@@ -57,3 +57,19 @@ describe('DeltaTable', () => {
     expect(() => t.file('nope.parquet')).toThrow(/not part of version/);
   });
 });
+
+describe('readDeltaFiles', () => {
+  it('reads the named files of a snapshot in order and rejects unknown paths', async () => {
+    const { readDeltaFiles } = await import('../../src/api/delta-table.js');
+    const t = await DeltaTable.open(join(ROOT, 'dat__basic_partitioned', 'delta'));
+    const paths = t.files().slice(0, 2).map((f) => f.add.path);
+    let rows = 0;
+    for await (const b of readDeltaFiles(t.store, t.snapshot, paths, { columns: ['letter', 'number'] })) {
+      expect(b.schema.fields.map((f) => f.name)).toEqual(['letter', 'number']);
+      rows += b.numRows;
+    }
+    expect(rows).toBe(2);
+    const iter = readDeltaFiles(t.store, t.snapshot, ['missing.parquet'])[Symbol.asyncIterator]();
+    await expect(iter.next()).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+});
