@@ -31,10 +31,14 @@ export function daysToDateString(days: number): string {
 }
 
 export function microsToIsoString(micros: bigint): string {
-  const ms = micros / 1000n;
-  const rem = Number(micros - ms * 1000n);
+  let ms = micros / 1000n;
+  let rem = Number(micros - ms * 1000n);
+  if (rem < 0) {
+    rem += 1000;
+    ms -= 1n;
+  }
   const iso = new Date(Number(ms)).toISOString();
-  return rem === 0 ? iso : `${iso.slice(0, -1)}${pad(rem < 0 ? rem + 1000 : rem, 3)}Z`;
+  return rem === 0 ? iso : `${iso.slice(0, -1)}${pad(rem, 3)}Z`;
 }
 
 function timestampToMicros(v: bigint, unit: arrow.TimeUnit): bigint {
