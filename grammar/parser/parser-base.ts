@@ -21,7 +21,7 @@ export class ParserBase extends EmbeddedActionsParser {
   paramCount = 0;
 
   constructor() {
-    super(ALL_TOKENS, { maxLookahead: 3, recoveryEnabled: false, errorMessageProvider });
+    super(ALL_TOKENS, { maxLookahead: 2, recoveryEnabled: false, errorMessageProvider, skipValidations: process.env['DELTASQL_GRAMMAR_VALIDATE'] !== '1' });
   }
 
   rule<T>(name: string, impl: () => T): Rule<T> {
