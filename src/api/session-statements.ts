@@ -20,7 +20,8 @@ import { EXCLUDED_RULES_KEY, type SessionConfig } from './session-config.js';
 import { describeTable, stringTable, booleanColumnTable } from './session-metadata.js';
 import { deltaFileScanner } from './session-scan.js';
 import { precomputeConstants } from './session-constants.js';
-import type { ParamValue } from '../../planner/bind/bind-context.js';
+import type { BindContext, ParamValue } from '../../planner/bind/bind-context.js';
+import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
 import { runWriteStatement } from './session-writes.js';
 
 export interface StatementEnv {
@@ -47,8 +48,11 @@ function executionContext(env: StatementEnv, tables: StatementTables): Execution
   };
 }
 
+/** Reshapes a bound query before optimization (INSERT adds its casts to the target columns). */
+export type Reshape = (plan: LogicalPlan, ctx: BindContext) => LogicalPlan;
+
 /** Resolve tables, bind, fold constants, optimize and lower a query. */
-export async function planStatementQuery(env: StatementEnv, query: Query): Promise<PlannedStatement> {
+export async function planStatementQuery(env: StatementEnv, query: Query, reshape?: Reshape): Promise<PlannedStatement> {
   const tables = new StatementTables(env.catalog);
   await prepareTables(query, tables, env.config.timeZone);
   const opts: PlannerOptions = {
@@ -60,14 +64,16 @@ export async function planStatementQuery(env: StatementEnv, query: Query): Promi
     currentDatabase: env.catalog.currentDatabase,
   };
   const ctx = executionContext(env, tables);
-  const { logical, ctx: bctx } = bindQueryPlan(query, opts);
+  const bound = bindQueryPlan(query, opts);
+  const bctx = bound.ctx;
+  const logical = reshape ? reshape(bound.logical, bctx) : bound.logical;
   const excluded = opts.excludedRules ?? new Set();
   const evaluate = excluded.has('constant-folding') ? undefined : await precomputeConstants(logical, ctx);
   return { planned: finishPlan(logical, bctx, opts, evaluate), ctx };
 }
 
-export async function runQuery(env: StatementEnv, query: Query): Promise<arrow.Table> {
-  const { planned, ctx } = await planStatementQuery(env, query);
+export async function runQuery(env: StatementEnv, query: Query, reshape?: Reshape): Promise<arrow.Table> {
+  const { planned, ctx } = await planStatementQuery(env, query, reshape);
   return collectPlan(planned.physical, ctx);
 }
 
