@@ -13,7 +13,17 @@ import { checkStats, physicalPartitionColumns, type SchemaInfo } from './protoco
 
 const COMMIT = /^(\d{20})\.json$/;
 const CHECKPOINT = /^(\d{20})\.checkpoint\.parquet$/;
-const KNOWN = [COMMIT, CHECKPOINT, /^(\d{20})\.crc$/, /^\.(\d{20})\.crc\.crc$/, /^(\d{20})\.(\d{20})\.compacted\.json$/, /^_last_checkpoint$/, /^\.?_last_checkpoint\.crc$/];
+/** Log files a writer may leave: commits, checkpoints (all kinds), compactions, version checksums, Hadoop `.name.crc` sidecars. */
+const KNOWN = [
+  COMMIT,
+  CHECKPOINT,
+  /^(\d{20})\.checkpoint\.(\d{10})\.(\d{10})\.parquet$/,
+  /^(\d{20})\.checkpoint\.[0-9a-f-]{36}\.(json|parquet)$/,
+  /^(\d{20})\.crc$/,
+  /^(\d{20})\.(\d{20})\.compacted\.json$/,
+  /^_last_checkpoint$/,
+  /^\.(\d{20}\.[a-z.0-9-]+|_last_checkpoint)\.crc$/,
+];
 
 function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,6 +33,13 @@ interface ReplayState {
   schema: SchemaInfo | undefined;
   live: Map<string, JsonObject>;
   hasProtocol: boolean;
+}
+
+/** Live files are keyed by path and deletion vector (PROTOCOL.md "Action Reconciliation"). */
+function fileKey(body: JsonObject): string {
+  const dv = body['deletionVector'];
+  if (!isObject(dv)) return decodePath(String(body['path']));
+  return `${decodePath(String(body['path']))}\u0000${String(dv['storageType'])}${String(dv['pathOrInlineDv'])}@${String(dv['offset'] ?? '')}`;
 }
 
 function decodePath(p: string): string {
@@ -38,10 +55,6 @@ function checkCommit(dir: string, version: number, text: string, state: ReplaySt
   const counts: Record<string, number> = {};
   const addedHere = new Set<string>();
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (!text.endsWith('\n') && lines.length > 0) {
-    // Allowed by the protocol, but our writer always ends lines; flag it.
-    problems.push(`${where}: does not end with a newline`);
-  }
   lines.forEach((line, i) => {
     let json: unknown;
     try {
@@ -75,7 +88,7 @@ function checkCommit(dir: string, version: number, text: string, state: ReplaySt
       const p = decodePath(body['path']);
       if (addedHere.has(p)) problems.push(`${where}: file ${p} added twice in one commit`);
       addedHere.add(p);
-      state.live.set(p, body);
+      state.live.set(fileKey(body), body);
       if (!/^[a-z][a-z0-9+.-]*:/i.test(body['path']) && !existsSync(path.join(dir, p))) problems.push(`${where}: added file ${p} does not exist`);
       if (state.schema !== undefined) {
         const parts = physicalPartitionColumns(state.schema);
@@ -85,7 +98,7 @@ function checkCommit(dir: string, version: number, text: string, state: ReplaySt
         if (typeof body['stats'] === 'string') for (const s of checkStats(body['stats'], state.schema)) problems.push(`${where}: add ${p} stats: ${s}`);
       }
     }
-    if (kind === 'remove' && typeof body['path'] === 'string') state.live.delete(decodePath(body['path']));
+    if (kind === 'remove' && typeof body['path'] === 'string') state.live.delete(fileKey(body));
   });
   for (const k of ['metaData', 'protocol', 'commitInfo']) if ((counts[k] ?? 0) > 1) problems.push(`${where}: ${counts[k]} ${k} actions (at most one allowed)`);
   if (version === 0 && (counts['metaData'] !== 1 || counts['protocol'] !== 1)) problems.push(`${where}: version 0 must have exactly one protocol and one metaData`);
@@ -131,7 +144,7 @@ function checkCheckpoint(file: string, version: number, live: ReadonlyMap<string
     for (const [k, v] of set) {
       if (k === 'protocol') protocols++;
       if (k === 'metaData') metadatas++;
-      if (k === 'add' && isObject(v) && typeof v['path'] === 'string') paths.add(decodePath(v['path']));
+      if (k === 'add' && isObject(v) && typeof v['path'] === 'string') paths.add(fileKey(v));
     }
   });
   if (protocols !== 1 || metadatas !== 1) problems.push(`${where}: ${protocols} protocol and ${metadatas} metaData rows (exactly one each expected)`);
@@ -148,10 +161,11 @@ export function validateDeltaTable(dir: string): string[] {
   const names = readdirSync(logDir).filter((n) => statSync(path.join(logDir, n)).isFile());
   for (const n of names) if (!KNOWN.some((re) => re.test(n))) problems.push(`unexpected file in _delta_log: ${n}`);
   const commits = names.map((n) => COMMIT.exec(n)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const anyCheckpoint = new Set(names.map((n) => /^(\d{20})\.checkpoint\./.exec(n)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1])));
   const checkpoints = new Map(names.map((n) => [CHECKPOINT.exec(n), n] as const).filter(([m]) => m !== null).map(([m, n]) => [Number(m?.[1]), n]));
   if (commits.length === 0) return [...problems, 'no commits in _delta_log'];
   const first = commits[0] ?? 0;
-  if (first !== 0 && ![...checkpoints.keys()].some((c) => c >= first - 1)) problems.push(`commits start at ${first} with no checkpoint at or after ${first - 1}`);
+  if (first !== 0 && ![...anyCheckpoint].some((c) => c >= first - 1)) problems.push(`commits start at ${first} with no checkpoint at or after ${first - 1}`);
   commits.forEach((v, i) => {
     if (i > 0 && v !== (commits[i - 1] ?? 0) + 1) problems.push(`commit versions are not contiguous: ${commits[i - 1]} then ${v}`);
   });
@@ -174,14 +188,14 @@ export function validateDeltaTable(dir: string): string[] {
     if (isObject(json)) {
       const v = json['version'];
       if (typeof v !== 'number' || !Number.isInteger(v)) problems.push('_last_checkpoint.version is not an integer');
-      else if (!checkpoints.has(v)) problems.push(`_last_checkpoint names version ${v}, which has no checkpoint file`);
-      else {
+      else if (!anyCheckpoint.has(v)) problems.push(`_last_checkpoint names version ${v}, which has no checkpoint file`);
+      else if (checkpoints.has(v)) {
         const rows = checkpointRows.get(v);
         if (json['size'] !== undefined && rows !== undefined && json['size'] !== rows) problems.push(`_last_checkpoint.size is ${String(json['size'])}, the checkpoint has ${rows} rows`);
         const bytes = statSync(path.join(logDir, checkpoints.get(v) ?? '')).size;
         if (json['sizeInBytes'] !== undefined && json['sizeInBytes'] !== bytes) problems.push(`_last_checkpoint.sizeInBytes is ${String(json['sizeInBytes'])}, the file has ${bytes}`);
       }
-      if (json['parts'] !== undefined) problems.push('_last_checkpoint.parts is set for a single-file checkpoint');
+      if (typeof v === 'number' && checkpoints.has(v) && json['parts'] !== undefined) problems.push('_last_checkpoint.parts is set for a single-file checkpoint');
     }
   }
   return problems;
