@@ -10,13 +10,24 @@ export interface FileLocation {
   readonly path: string;
 }
 
-const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]+:\//;
 
 /** `file:/x` and `file:///x` name the same file; compare in one spelling. */
 function normaliseUri(uri: string): string {
   const m = /^file:\/*(.*)$/.exec(uri);
   if (m) return `file:///${m[1] ?? ''}`;
   return uri.replace(/^s3[an]:\/\//, 's3://');
+}
+
+/**
+ * The reconciliation key of a (decoded) log path: `file:/x` and `file:///x` spell one file, and
+ * an absolute URI under the table root is the same file as its relative path.
+ */
+export function canonicalFileKey(rootUri: string, path: string): string {
+  if (!SCHEME.test(path) && !path.startsWith('/')) return path;
+  const uri = normaliseUri(path.startsWith('/') ? `file://${path}` : path);
+  const root = normaliseUri(rootUri).replace(/\/+$/, '');
+  return uri.startsWith(`${root}/`) ? uri.slice(root.length + 1) : uri;
 }
 
 export function resolveFileLocation(store: ObjectStore, path: string, storage?: StorageOptions): FileLocation {

@@ -39,3 +39,25 @@ describe('file locations', () => {
     }
   });
 });
+
+describe('canonical file keys', () => {
+  it('treats file: spellings and absolute paths under the root as one file', async () => {
+    const { canonicalFileKey } = await import('../../src/delta/file-location.js');
+    expect(canonicalFileKey('file:///data/t', 'file:/data/t/a.parquet')).toBe('a.parquet');
+    expect(canonicalFileKey('file:///data/t', 'file:///data/t/a.parquet')).toBe('a.parquet');
+    expect(canonicalFileKey('file:///data/t', '/data/t/x/a.parquet')).toBe('x/a.parquet');
+    expect(canonicalFileKey('file:///data/t', 'file:/other/a.parquet')).toBe('file:///other/a.parquet');
+    expect(canonicalFileKey('s3://b/t', 's3a://b/t/a.parquet')).toBe('a.parquet');
+    expect(canonicalFileKey('file:///data/t', 'time=10:00/a.parquet')).toBe('time=10:00/a.parquet');
+  });
+
+  it('a remove spelled as an absolute URI drops the relative add', async () => {
+    const { MemoryStore } = await import('../../src/storage/memory-store.js');
+    const { loadSnapshot } = await import('../../src/delta/snapshot.js');
+    const { putCommit, remove } = await import('./helpers/log-builder.js');
+    const store = new MemoryStore('canon-test/t');
+    await putCommit(store, 0, [protocol(), metaData(schemaString([{ name: 'id', type: 'integer' }])), add('a.parquet', 1), add('b.parquet', 1)]);
+    await putCommit(store, 1, [remove(`${store.root}/a.parquet`)]);
+    expect((await loadSnapshot(store)).files().map((f) => f.path)).toEqual(['b.parquet']);
+  });
+});

@@ -16,6 +16,7 @@ import type {
   TxnAction,
 } from '../actions/action-types.js';
 import { decodeLogPath, deletionVectorId } from '../delta-file.js';
+import { canonicalFileKey } from '../file-location.js';
 import type { LogSegment } from './log-segment.js';
 import { readCheckpointActions } from './read-checkpoint.js';
 import { readJsonActions } from './read-json-actions.js';
@@ -24,7 +25,7 @@ export interface ReplayResult {
   readonly version: number;
   readonly protocol: ProtocolAction;
   readonly metadata: MetadataAction;
-  /** Live files by decoded path. */
+  /** Live files by canonical path (decoded; relative when under the table root). */
   readonly files: ReadonlyMap<string, AddAction>;
   /** Remove tombstones by `path \0 dvId`. */
   readonly tombstones: ReadonlyMap<string, RemoveAction>;
@@ -35,6 +36,12 @@ export interface ReplayResult {
 }
 
 class ReplayState {
+  constructor(private readonly root: string) {}
+
+  private key(path: string): string {
+    return canonicalFileKey(this.root, decodeLogPath(path));
+  }
+
   protocol: ProtocolAction | undefined;
   metadata: MetadataAction | undefined;
   readonly files = new Map<string, AddAction>();
@@ -47,13 +54,13 @@ class ReplayState {
     for (const a of actions) {
       switch (a.kind) {
         case 'add': {
-          const path = decodeLogPath(a.path);
+          const path = this.key(a.path);
           this.files.set(path, a);
           if (this.tombstones.size > 0) this.tombstones.delete(`${path}\u0000${deletionVectorId(a.deletionVector)}`);
           break;
         }
         case 'remove': {
-          const path = decodeLogPath(a.path);
+          const path = this.key(a.path);
           const dvId = deletionVectorId(a.deletionVector);
           const live = this.files.get(path);
           if (live !== undefined && deletionVectorId(live.deletionVector) === dvId) this.files.delete(path);
@@ -99,7 +106,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 export async function replayLog(store: ObjectStore, segment: LogSegment): Promise<ReplayResult> {
-  const state = new ReplayState();
+  const state = new ReplayState(store.root);
   const [checkpointActions, deltaActions] = await Promise.all([
     segment.checkpoint ? readCheckpointActions(store, segment.checkpoint) : Promise.resolve([]),
     mapLimited(segment.deltas, 32, (d) => readJsonActions(store, d.file.path)),
