@@ -45,7 +45,7 @@ export function lex(sql: string): IToken[] {
   const result = getLexer().tokenize(sql);
   const comments = result.groups['comments'] ?? [];
   for (const c of comments) {
-    if (c.tokenType === BlockComment && !c.image.endsWith('*/')) {
+    if (c.tokenType === BlockComment && !commentClosed(c.image)) {
       throw new DeltaSqlError('SYNTAX_ERROR', `Unterminated comment starting at ${at(tokenStart(c))}`, {
         position: tokenStart(c),
       });
@@ -73,4 +73,19 @@ export function lex(sql: string): IToken[] {
     }
   }
   return tokens;
+}
+
+/** Whether a `/* … *\/` comment (with nesting) is closed. */
+function commentClosed(image: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < image.length; i++) {
+    if (image[i] === '/' && image[i + 1] === '*') {
+      depth++;
+      i++;
+    } else if (image[i] === '*' && image[i + 1] === '/') {
+      depth--;
+      i++;
+    }
+  }
+  return depth === 0;
 }

@@ -116,7 +116,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => is($.la(1), k('QUERY')) ? queryAhead((n) => $.la(n), 2) : queryAhead((n) => $.la(n), 1),
+        gate: () => (is($.la(1), k('QUERY')) ? queryAhead((n) => $.la(n), 2) : queryAhead((n) => $.la(n), 1) && !is($.la(1), k('TABLE'))),
         alt: () => {
           $.opt(() => $.c(k('QUERY')), 1);
           const query = $.s(r.query);
