@@ -45,9 +45,12 @@ function outOfRange(text: string, typeName: string, lit: NumberLiteral): never {
 }
 
 /** Type a numeric literal; `negative` folds a unary minus written before it. */
-export function bindNumberLiteral(lit: NumberLiteral, negative: boolean): LiteralExpr {
+export function bindNumberLiteral(lit: NumberLiteral, negativeIn: boolean): LiteralExpr {
+  // The parser may fold a leading sign into the literal text.
+  const signed = /^[+-]/.test(lit.text);
+  const negative = signed && lit.text.startsWith('-') ? !negativeIn : negativeIn;
+  const text = signed ? lit.text.slice(1) : lit.text;
   const sign = negative ? '-' : '';
-  const text = lit.text;
   const isIntegral = /^\d+$/.test(text);
   switch (lit.suffix) {
     case 'D':

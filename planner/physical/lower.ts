@@ -159,8 +159,11 @@ function lowerScan(plan: ScanPlan, base: { schema: StructField[]; estimatedRows?
       const predicate = makeAnd(plan.pruningFilters);
       const files = predicate === undefined ? src.files : pruneFiles(predicate, plan.output, src.partitionColumns, src.files);
       const skipping = predicate === undefined ? undefined : binder(plan.output)(predicate);
+      let rows: number | undefined = 0;
+      for (const f of files) rows = rows === undefined || f.stats?.numRecords === undefined ? undefined : rows + f.stats.numRecords;
       return {
         ...base,
+        ...(rows !== undefined ? { estimatedRows: rows } : {}),
         kind: 'delta_scan',
         location: src.location,
         version: src.version,
