@@ -75,6 +75,7 @@ export function makeValueComparator(a: arrow.Data, b: arrow.Data): RowComparator
     case arrow.Type.Timestamp:
     case arrow.Type.Time:
     case arrow.Type.Duration: {
+      if (a.values instanceof BigInt64Array && b.values instanceof BigInt64Array) return int64Comparator(a.values, b.values);
       const av = a.values as unknown as { [k: number]: number | bigint };
       const bv = b.values as unknown as { [k: number]: number | bigint };
       return (i, j) => {
@@ -163,4 +164,18 @@ function offsetsOf(d: arrow.Data): (i: number) => number {
   }
   const o = d.valueOffsets as Int32Array;
   return (i) => o[i]!;
+}
+
+/** 64-bit integers compared as (signed high word, unsigned low word) without materialising BigInts. */
+function int64Comparator(a: BigInt64Array, b: BigInt64Array): RowComparator {
+  const aw = new Int32Array(a.buffer, a.byteOffset, a.length * 2);
+  const bw = new Int32Array(b.buffer, b.byteOffset, b.length * 2);
+  return (i, j) => {
+    const hx = aw[2 * i + 1]!;
+    const hy = bw[2 * j + 1]!;
+    if (hx !== hy) return hx < hy ? -1 : 1;
+    const lx = aw[2 * i]! >>> 0;
+    const ly = bw[2 * j]! >>> 0;
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+  };
 }

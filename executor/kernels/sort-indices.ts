@@ -1,5 +1,6 @@
 /** Stable multi-key sort of row positions. */
 import type * as arrow from 'apache-arrow';
+import { radixSortIndices } from './radix-sort.js';
 import { makeKeyComparator, type RowComparator } from './row-compare.js';
 
 export interface SortSpec {
@@ -21,6 +22,10 @@ export function rowComparator(keys: readonly arrow.Data[], specs: readonly SortS
 
 /** Row order 0..n-1 sorted by the keys; ties keep input order. */
 export function sortIndices(keys: readonly arrow.Data[], specs: readonly SortSpec[], n: number): Int32Array {
+  if (n >= 512 && keys.length > 0) {
+    const radix = radixSortIndices(keys, specs, n, rowComparator(keys, specs));
+    if (radix) return radix;
+  }
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   if (keys.length === 0 || n < 2) return idx;
