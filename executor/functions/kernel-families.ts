@@ -3,6 +3,8 @@ import type { AggregateKernel, ScalarKernel } from './kernel.js';
 import { ARITHMETIC_KERNELS } from '../kernels/arith-kernels.js';
 import { COMPARISON_KERNELS } from '../kernels/compare-scalar.js';
 import { PREDICATE_KERNELS } from '../kernels/fn/predicate-kernels.js';
+import { CONDITIONAL_KERNELS } from '../kernels/fn/conditional-kernels.js';
+import { STRING_KERNELS } from '../kernels/string-kernels.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -12,6 +14,8 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   ARITHMETIC_KERNELS,
   COMPARISON_KERNELS,
   PREDICATE_KERNELS,
+  CONDITIONAL_KERNELS,
+  STRING_KERNELS,
 ];
 
 export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [
