@@ -7,7 +7,7 @@
 import * as arrow from 'apache-arrow';
 import { DeltaSqlError } from '../../common/errors.js';
 import { toArrowSchema, toArrowType } from '../../common/types/arrow-type.js';
-import { typeToSql, type DataType, type StructField } from '../../common/types/data-type.js';
+import { sameType, typeToSql, type DataType, type StructField } from '../../common/types/data-type.js';
 import { fromArrowType } from '../../common/types/arrow-type.js';
 import { castLeaf, decodeDictionary, isSafeUpcast } from './leaf-cast.js';
 
@@ -100,11 +100,16 @@ function conformColumn(data: arrow.Data, target: StructField, where: string): ar
     if (data.nullCount > 0 && data.nullBitmap !== undefined) buffers[arrow.BufferType.VALIDITY] = data.nullBitmap;
     return new arrow.Data(toArrowType(to), data.offset, data.length, data.nullCount, buffers as ConstructorParameters<typeof arrow.Data>[4], children);
   }
+  if (to.kind === 'array' && from.kind === 'array') {
+    // Elements are conformed like a column (upcasts, nested structs), offsets and validity kept.
+    const child = data.children[0];
+    const element = child === undefined ? undefined : conformColumn(child, { name: 'element', type: to.element, nullable: to.containsNull, metadata: {} }, `${where}.element`);
+    return new arrow.Data(toArrowType(to), data.offset, data.length, data.nullCount, data, element === undefined ? [] : [element], undefined);
+  }
   if (to.kind === 'array' || to.kind === 'map' || to.kind === 'struct') {
-    const target = toArrowType(to);
-    if (!compatible(from, to)) mismatch(`column '${where}' has type ${typeToSql(to)} in the table but ${typeToSql(from)} in the data being written`);
+    if (!sameType(from, to)) mismatch(`column '${where}' has type ${typeToSql(to)} in the table but ${typeToSql(from)} in the data being written`);
     // Same logical nested type: reuse the buffers under the table's field names.
-    return new arrow.Data(target, data.offset, data.length, data.nullCount, data, data.children, undefined);
+    return new arrow.Data(toArrowType(to), data.offset, data.length, data.nullCount, data, data.children, undefined);
   }
   const cast = castLeaf(data, from, to);
   if (cast === undefined) mismatch(`column '${where}' has type ${typeToSql(to)} in the table but ${typeToSql(from)} in the data being written`);
