@@ -16,6 +16,8 @@ const COMMITS = 20;
 
 function makeBatch(start: number, n: number): arrow.RecordBatch {
   const ids = new BigInt64Array(n);
+  // Low/high 32-bit words of each id (little-endian), without a BigInt per row.
+  const idWords = new Uint32Array(ids.buffer);
   const values = new Float64Array(n);
   const days = new Int32Array(n);
   const offsets = new Int32Array(n + 1);
@@ -26,7 +28,8 @@ function makeBatch(start: number, n: number): arrow.RecordBatch {
   let at = 0;
   for (let i = 0; i < n; i++) {
     const r = start + i;
-    ids[i] = BigInt(r);
+    idWords[2 * i] = r >>> 0;
+    idWords[2 * i + 1] = Math.floor(r / 4294967296);
     values[i] = (r % 1000) * 0.5;
     days[i] = 18000 + (r % 365);
     const name = names[r & 7] as Uint8Array;

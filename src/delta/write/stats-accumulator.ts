@@ -94,17 +94,35 @@ export class LeafStats {
       case 'long':
       case 'timestamp':
       case 'timestamp_ntz': {
+        // Compare 64-bit values as (signed high word, unsigned low word) pairs: no BigInt per row.
         const v = values as BigInt64Array;
-        let lo = this.minBig;
-        let hi = this.maxBig;
+        const w = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
+        let lo = -1;
+        let hi = -1;
+        let loH = 0;
+        let loL = 0;
+        let hiH = 0;
+        let hiL = 0;
         for (let i = 0; i < n; i++) {
           if (!ok(i)) continue;
-          const x = v[i] ?? 0n;
-          if (lo === undefined || x < lo) lo = x;
-          if (hi === undefined || x > hi) hi = x;
+          const h = w[2 * i + 1] ?? 0;
+          const l = (w[2 * i] ?? 0) >>> 0;
+          if (lo < 0 || h < loH || (h === loH && l < loL)) {
+            lo = i;
+            loH = h;
+            loL = l;
+          }
+          if (hi < 0 || h > hiH || (h === hiH && l > hiL)) {
+            hi = i;
+            hiH = h;
+            hiL = l;
+          }
         }
-        this.minBig = lo;
-        this.maxBig = hi;
+        if (lo < 0) return;
+        const a = v[lo] ?? 0n;
+        const b = v[hi] ?? 0n;
+        if (this.minBig === undefined || a < this.minBig) this.minBig = a;
+        if (this.maxBig === undefined || b > this.maxBig) this.maxBig = b;
         return;
       }
       case 'decimal': {
