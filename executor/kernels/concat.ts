@@ -141,5 +141,9 @@ export function batchFromColumns(schema: arrow.Schema, columns: readonly arrow.D
   });
   const s = new arrow.Schema(fields, schema.metadata);
   const structData = new arrow.Data(new arrow.Struct(fields), 0, numRows, 0, {} as never, [...columns]);
-  return new arrow.RecordBatch(s, structData as arrow.Data<arrow.Struct>);
+  const batch = new arrow.RecordBatch(s, structData as arrow.Data<arrow.Struct>);
+  // RecordBatch merges fields by name (Schema.assign), which breaks duplicate column names
+  // (SELECT a.x, b.x): put the schema back exactly as given.
+  if (batch.schema.fields.some((f, i) => f !== fields[i])) (batch as { schema: arrow.Schema }).schema = s;
+  return batch;
 }

@@ -57,6 +57,13 @@ describe('scans and simple operators', () => {
     ]);
   });
 
+  it('duplicate output names keep their own nullability', async () => {
+    const p: PhysicalPlan = { kind: 'project', schema: [f('b', T.string, false), f('b', T.string)], input: ab, exprs: [lit('k', T.string), col(1, T.string)] };
+    const t = await collectPlan(p, ctx());
+    expect(t.schema.fields.map((x) => [x.name, x.nullable])).toEqual([['b', false], ['b', true]]);
+    expect(t.getChildAt(1)!.get(2)).toBeNull();
+  });
+
   it('limit and offset', async () => {
     expect(await rows({ kind: 'limit', schema: ab.schema, input: ab, limit: 2, offset: 1 })).toEqual([
       [null, 'y'],
