@@ -71,7 +71,7 @@ function run(tokens: IToken[], sql: string, rule: Exclude<EntryRule, 'script'>):
   parser.input = tokens;
   let result: unknown;
   try {
-    result = parser.r[rule].call(parser);
+    result = Reflect.apply(parser.r[rule], parser, []) as unknown;
   } catch (e) {
     if (e instanceof RangeError) {
       const position = tokens[0] ? tokenStart(tokens[0]) : endOfText(sql);

@@ -289,7 +289,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
           const changes: ColumnChange[] = [];
           $.rep1(() => {
             $.alt([
-              { alt: () => ($.c(k('SET')), $.c(k('NOT')), $.c(k('NULL')), void changes.push({ kind: 'setNotNull' })) },
+              { gate: () => is($.la(2), k('NOT')), alt: () => ($.c(k('SET')), $.c(k('NOT')), $.c(k('NULL')), void changes.push({ kind: 'setNotNull' })) },
               { gate: () => is($.la(2), k('NOT')), alt: () => ($.c(k('DROP'), 2), $.c(k('NOT'), 1), $.c(k('NULL'), 1), void changes.push({ kind: 'dropNotNull' })) },
               { alt: () => ($.c(k('SET'), 1), $.c(k('DEFAULT')), void changes.push({ kind: 'setDefault', default: $.s(r.expression, 1) })) },
               { alt: () => ($.c(k('DROP'), 3), $.c(k('DEFAULT'), 1), void changes.push({ kind: 'dropDefault' })) },

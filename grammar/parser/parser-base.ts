@@ -21,7 +21,7 @@ export class ParserBase extends EmbeddedActionsParser {
   paramCount = 0;
 
   constructor() {
-    super(ALL_TOKENS, { maxLookahead: 2, recoveryEnabled: false, errorMessageProvider, skipValidations: process.env['DELTASQL_GRAMMAR_VALIDATE'] !== '1' });
+    super(ALL_TOKENS, { maxLookahead: 1, recoveryEnabled: false, errorMessageProvider, skipValidations: process.env['DELTASQL_GRAMMAR_VALIDATE'] !== '1' });
   }
 
   rule<T>(name: string, impl: () => T): Rule<T> {
@@ -43,7 +43,7 @@ export class ParserBase extends EmbeddedActionsParser {
   alt<T>(alts: readonly Alt<T>[], idx = 0): T {
     return this.or(idx, {
       DEF: alts.map((a) => (a.gate ? { ALT: a.alt, GATE: a.gate } : { ALT: a.alt })),
-      IGNORE_AMBIGUITIES: true,
+      IGNORE_AMBIGUITIES: process.env["DELTASQL_AMBIG"] !== "1",
     }) as T;
   }
 

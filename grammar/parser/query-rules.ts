@@ -542,6 +542,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<GroupingItem>([
       {
+        gate: () => is($.la(2), k('SETS')),
         alt: () => {
           $.c(k('GROUPING'));
           $.c(k('SETS'));
