@@ -11,6 +11,7 @@ import { colRef, lit, makeAnd } from '../expr/expr-utils.js';
 import { join, project } from '../logical/plan-builder.js';
 import type { LogicalColumn, LogicalPlan } from '../logical/logical-plan.js';
 import { bindQuery } from './bind-query.js';
+import { joinViaDomain } from './domain-decorrelate.js';
 import { decorrelate, emptyInputValue, freeColumnIds, requireSingleColumn } from './decorrelate.js';
 import type { ExprBinder } from './expr-binder.js';
 import { castTo, commonTypeOf } from './functions-adapter.js';
@@ -57,18 +58,38 @@ export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InS
     });
   }
   requireSingleColumn(sub.plan, 'a scalar subquery');
-  const d = decorrelate(sub.plan, sub.outerIds, () => b.ctx.nextId(), true);
-  if (!d.throughAggregate) {
+  if (!hasAggregateTop(sub.plan)) {
     throw new DeltaSqlError('ANALYSIS_ERROR', 'Correlated scalar subqueries must be aggregated to return at most one row', {
       position: e.span.start,
     });
   }
-  const col = d.plan.output[0] as LogicalColumn;
-  const cond = makeAnd(d.predicates);
-  pending.push({ apply: (input) => join('left', input, d.plan, cond) });
+  let d: ReturnType<typeof decorrelate> | undefined;
+  try {
+    d = decorrelate(sub.plan, sub.outerIds, () => b.ctx.nextId(), true);
+  } catch (error) {
+    if (!(error instanceof DeltaSqlError) || error.code !== 'UNSUPPORTED') throw error;
+  }
+  const result = d?.plan ?? sub.plan;
+  const col = result.output[0] as LogicalColumn;
+  if (d !== undefined && d.throughAggregate) {
+    const cond = makeAnd(d.predicates);
+    const inner = d.plan;
+    pending.push({ apply: (input) => join('left', input, inner, cond) });
+  } else {
+    // Non-equality correlation: evaluate per distinct outer value (the domain), then join back.
+    const outerIds = sub.outerIds;
+    pending.push({ apply: (input) => joinViaDomain(input, sub.plan, outerIds, () => b.ctx.nextId(), b.ctx.settings) });
+  }
   const ref = colRef({ ...col, nullable: true });
-  const empty = emptyValueOf(d.plan, col.id, e);
+  const empty = emptyValueOf(result, col.id, e);
   return empty === undefined ? ref : { kind: 'coalesce', args: [ref, lit(empty, LONG)], type: LONG };
+}
+
+/** Project / Filter / Sort chains over a global aggregate: at most one row per evaluation. */
+function hasAggregateTop(p: LogicalPlan): boolean {
+  if (p.kind === 'aggregate') return p.groupBy.length === 0 && p.groupingSets === undefined;
+  if (p.kind === 'project' || p.kind === 'filter' || p.kind === 'sort') return hasAggregateTop(p.input);
+  return false;
 }
 
 /** Follow the subquery's output column down to its aggregate: count-like aggregates yield 0 on no rows. */
