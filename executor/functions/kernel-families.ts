@@ -5,6 +5,7 @@ import { COMPARISON_KERNELS } from '../kernels/compare-scalar.js';
 import { PREDICATE_KERNELS } from '../kernels/fn/predicate-kernels.js';
 import { CONDITIONAL_KERNELS } from '../kernels/fn/conditional-kernels.js';
 import { STRING_KERNELS } from '../kernels/string-kernels.js';
+import { MATH_KERNELS } from '../kernels/fn/math-kernels.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -16,6 +17,7 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   PREDICATE_KERNELS,
   CONDITIONAL_KERNELS,
   STRING_KERNELS,
+  MATH_KERNELS,
 ];
 
 export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [
