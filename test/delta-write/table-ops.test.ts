@@ -2,6 +2,7 @@ import * as arrow from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATE, INT, STRING, TIMESTAMP_NTZ, field, struct } from '../../src/common/types/data-type.js';
 import { loadSnapshot } from '../../src/delta/snapshot.js';
+import { readParquetFooter } from '../../src/storage/parquet/parquet-footer.js';
 import { createDeltaTable, newTableActions, writeDeltaTable } from '../../src/delta/write/index.js';
 import { validateDeltaTable } from '../helpers/protocol-validator.js';
 import { cleanupTempDirs, column, readTableRows, storeAt, tempTableDir } from './helpers.js';
@@ -122,6 +123,26 @@ describe('create, replace, overwrite and idempotent writes', () => {
       { id: 1, 'my col': 'a', s: { x: 5 } },
       { id: 2, 'my col': null, s: null },
     ]);
+    expect(validateDeltaTable(dir)).toEqual([]);
+  });
+});
+
+describe('column mapping id mode', () => {
+  it('writes Parquet field ids and physical names that the reader resolves', async () => {
+    const dir = tempTableDir('dw-cmid-');
+    const store = storeAt(dir);
+    await createDeltaTable(store, { schema: [field('id', INT), field('s', struct([field('x', INT)]))], properties: { 'delta.columnMapping.mode': 'id' }, mode: 'create' });
+    const sType = new arrow.Struct([new arrow.Field('x', new arrow.Int32(), true)]);
+    await writeDeltaTable(store, new arrow.Table({ id: ids([7]), s: arrow.vectorFromArray([{ x: 8 }], sType) }), { mode: 'append' });
+    const snapshot = await loadSnapshot(store);
+    const file = snapshot.files()[0];
+    const footer = await readParquetFooter(store, file?.path ?? '');
+    const expected = snapshot.schema.map((f) => [f.metadata['delta.columnMapping.physicalName'], f.metadata['delta.columnMapping.id']]);
+    const written = footer.schema.filter((n) => n.fieldId !== undefined && expected.some(([name]) => name === n.name)).map((n) => [n.name, n.fieldId]);
+    expect(written).toEqual(expected);
+    const nested = (snapshot.schema[1]?.type as { fields: { metadata: Record<string, unknown> }[] }).fields[0]?.metadata;
+    expect(footer.schema.some((n) => n.name === nested?.['delta.columnMapping.physicalName'] && n.fieldId === nested?.['delta.columnMapping.id'])).toBe(true);
+    expect(await readTableRows(dir)).toEqual([{ id: 7, s: { x: 8 } }]);
     expect(validateDeltaTable(dir)).toEqual([]);
   });
 });
