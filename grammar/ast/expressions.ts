@@ -261,6 +261,8 @@ export interface Lambda extends Node {
 export interface Row extends Node {
   readonly kind: 'row';
   readonly items: readonly Expr[];
+  /** `(1 AS a, 2 AS b)`: per-item names (null where none was given); absent when no item is named. */
+  readonly aliases?: readonly (Identifier | null)[];
 }
 
 /** `?`: ordinal counts the `?` markers in the statement text from 1. */

@@ -49,6 +49,8 @@ export interface SetOperation extends Node {
 export interface Values extends Node {
   readonly kind: 'values';
   readonly rows: readonly (readonly Expr[])[];
+  /** `VALUES (…) t(a, b)` used as a query names its columns. */
+  readonly alias?: TableAlias;
 }
 
 /** `TABLE t` as a query body. */
@@ -170,6 +172,8 @@ export interface Join extends Node {
   readonly right: Relation;
   readonly on?: Expr;
   readonly using?: readonly Identifier[];
+  /** `(a JOIN b) AS j(x, y)`: an alias on a parenthesised join. */
+  readonly alias?: TableAlias;
 }
 
 export type Relation = TableRef | DerivedTable | InlineTable | TableFunction | Join;

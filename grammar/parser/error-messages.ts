@@ -1,4 +1,4 @@
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, Lexer, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 
 /** What a rule stands for, in plain words (used when no alternative of the rule matched). */
 const RULE_PHRASES: Readonly<Record<string, string>> = {
@@ -45,11 +45,12 @@ export function describeTokenType(t: TokenType): string {
   if (word) return word;
   if (t === EOF) return 'the end of the input';
   const pattern = t.PATTERN;
+  if (pattern === Lexer.NA) return t.name;
   if (pattern instanceof RegExp) {
     const src = pattern.source.replace(/\\(.)/g, '$1');
     if (!/[[\]()*+?|]/.test(pattern.source.replace(/\\./g, ''))) return `'${src}'`;
   }
-  return /^[A-Z_]+$/.test(t.name) ? t.name : t.name;
+  return t.name;
 }
 
 /** The token as the user wrote it. */

@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import { DeltaSqlError } from '../../src/common/errors.js';
 import type { BinaryOperator, Expr, FrameBound, SortItem, WhenClause } from '../ast/expressions.js';
+import type { Identifier } from '../ast/node.js';
 import type { IntervalPart, IntervalUnit, NumberLiteral, NumberSuffix } from '../ast/literals.js';
 import { tokenStart } from '../lex.js';
 import * as T from '../tokens.js';
@@ -440,11 +441,24 @@ export function defineExprRules($: ParserBase, r: Rules): void {
       },
       {
         alt: () => {
-          const items = $.sep1(T.Comma, () => $.s(r.expression, 1), 1);
+          const entries = $.sep1(T.Comma, () => {
+            const e = $.s(r.expression, 1);
+            const name = $.opt(() => ($.c(K.AS), $.s(r.identifier)));
+            return { e, name };
+          }, 1);
           $.c(T.RParen, 2);
           return $.act((): Expr => {
-            if (items.length === 1) return items[0] as Expr;
-            return { kind: 'row', items, span: $.span(start) };
+            const items = entries.map((x) => x.e);
+            const named = entries.some((x) => x.name !== undefined);
+            if (items.length === 1) {
+              const only = entries[0] as { e: Expr; name: Identifier | undefined };
+              if (only.name) {
+                throw new DeltaSqlError('SYNTAX_ERROR', `Unexpected alias '${only.name.name}' in parentheses at line ${only.name.span.start.line}, column ${only.name.span.start.column}`, { position: only.name.span.start });
+              }
+              return only.e;
+            }
+            if (!named) return { kind: 'row', items, span: $.span(start) };
+            return { kind: 'row', items, aliases: entries.map((x) => x.name ?? null), span: $.span(start) };
           });
         },
       },

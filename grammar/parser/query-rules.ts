@@ -149,7 +149,8 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         alt: () => {
           $.c(k('VALUES'));
           const rows = $.s(r.valuesRows);
-          return $.act(() => ({ kind: 'values', rows, span: $.span(start) }));
+          const alias = $.opt(() => $.s(r.tableAlias), 0, aliasAhead);
+          return $.act((): QueryBody => (alias ? { kind: 'values', rows, alias, span: $.span(start) } : { kind: 'values', rows, span: $.span(start) }));
         },
       },
       {
@@ -367,7 +368,8 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
           $.c(T.LParen, 1);
           const inner = $.s(r.relation);
           $.c(T.RParen, 1);
-          return inner;
+          const alias = $.opt(() => $.s(r.tableAlias, 5), 7, aliasAhead);
+          return $.act(() => (alias && inner.kind === 'join' ? withAlias(inner, alias) : inner));
         },
       },
       {
@@ -520,12 +522,13 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
       {
         alt: () => {
           const items = $.sep1(T.Comma, () => $.s(r.groupingItem));
+          const legacySets = $.opt(() => $.s(r.groupingItem, 1), 1, () => is($.la(1), k('GROUPING')) && is($.la(2), k('SETS')));
           const w = $.opt(() => {
             $.c(k('WITH'));
             return $.alt([{ alt: () => $.c(k('ROLLUP')) }, { alt: () => $.c(k('CUBE')) }], 1);
           });
           return $.act(() => {
-            let all: GroupingItem[] = items;
+            let all: GroupingItem[] = legacySets ? [legacySets] : items;
             if (w) {
               const elements = items.map((i) => [i as Expr]);
               const span = $.span(start);

@@ -134,7 +134,7 @@ export function printExpr(e: Expr): string {
     case 'lambda':
       return `${e.params.length === 1 ? identNode(e.params[0] as Identifier) : `(${e.params.map(identNode).join(', ')})`} -> ${printExpr(e.body)}`;
     case 'row':
-      return `(${e.items.map(printExpr).join(', ')})`;
+      return `(${e.items.map((x, i) => { const a = e.aliases?.[i]; return a ? `${printExpr(x)} AS ${identNode(a)}` : printExpr(x); }).join(', ')})`;
     case 'positionalParameter':
       return '?';
     case 'namedParameter':

@@ -31,7 +31,7 @@ export function printRelation(r: Relation): string {
       let out = `${printRelation(r.left)} ${r.natural ? 'NATURAL ' : ''}${type} ${right}`;
       if (r.on) out += ` ON ${printExpr(r.on)}`;
       if (r.using) out += ` USING (${r.using.map(identNode).join(', ')})`;
-      return out;
+      return r.alias ? `(${out})${alias(r.alias)}` : out;
     }
   }
 }
@@ -69,7 +69,7 @@ function printBody(b: QueryBody): string {
       return out;
     }
     case 'values':
-      return `VALUES ${rows(b.rows)}`;
+      return `VALUES ${rows(b.rows)}${alias(b.alias)}`;
     case 'tableQuery':
       return `TABLE ${objectName(b.name)}`;
     case 'query':
