@@ -140,7 +140,8 @@ describe('column mapping id mode', () => {
     const expected = snapshot.schema.map((f) => [f.metadata['delta.columnMapping.physicalName'], f.metadata['delta.columnMapping.id']]);
     const written = footer.schema.filter((n) => n.fieldId !== undefined && expected.some(([name]) => name === n.name)).map((n) => [n.name, n.fieldId]);
     expect(written).toEqual(expected);
-    const nested = (snapshot.schema[1]?.type as { fields: { metadata: Record<string, unknown> }[] }).fields[0]?.metadata;
+    const sType2 = snapshot.schema[1]?.type;
+    const nested = sType2?.kind === 'struct' ? sType2.fields[0]?.metadata : undefined;
     expect(footer.schema.some((n) => n.name === nested?.['delta.columnMapping.physicalName'] && n.fieldId === nested?.['delta.columnMapping.id'])).toBe(true);
     expect(await readTableRows(dir)).toEqual([{ id: 7, s: { x: 8 } }]);
     expect(validateDeltaTable(dir)).toEqual([]);
