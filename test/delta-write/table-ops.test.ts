@@ -147,3 +147,20 @@ describe('column mapping id mode', () => {
     expect(validateDeltaTable(dir)).toEqual([]);
   });
 });
+
+describe('concurrent creation', () => {
+  it('one CREATE wins; IF NOT EXISTS losers report the existing table; plain CREATE losers get TABLE_ALREADY_EXISTS', async () => {
+    const dir = tempTableDir('dw-race-');
+    const schema = [field('id', INT)];
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 3 }, () => createDeltaTable(storeAt(dir), { schema, mode: 'createIfNotExists' })),
+      ...Array.from({ length: 3 }, () => createDeltaTable(storeAt(dir), { schema, mode: 'create' })),
+    ]);
+    const created = results.filter((r) => r.status === 'fulfilled' && r.value.created);
+    expect(created).toHaveLength(1);
+    for (const r of results.slice(0, 3)) expect(r.status).toBe('fulfilled');
+    for (const r of results.slice(3)) if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('TABLE_ALREADY_EXISTS');
+    expect((await loadSnapshot(storeAt(dir))).version).toBe(0);
+    expect(validateDeltaTable(dir)).toEqual([]);
+  });
+});

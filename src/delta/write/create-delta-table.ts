@@ -79,6 +79,18 @@ export async function createDeltaTable(store: ObjectStore, options: CreateTableO
       properties: Object.fromEntries(Object.entries(metadata.configuration)),
     },
   };
-  const result = await txn.commit(operation, { postCommit: postCommitHook(store, metadata.configuration) });
-  return { version: result.version, created: true };
+  try {
+    const result = await txn.commit(operation, { postCommit: postCommitHook(store, metadata.configuration) });
+    return { version: result.version, created: true };
+  } catch (error) {
+    // Lost a creation race: IF NOT EXISTS is then satisfied by the winner's table.
+    if (snapshot === undefined && options.mode === 'createIfNotExists' && error instanceof DeltaSqlError && error.code === 'PROTOCOL_CHANGED') {
+      const winner = await tryLoadSnapshot(store);
+      if (winner !== undefined) return { version: winner.version, created: false };
+    }
+    if (snapshot === undefined && options.mode === 'create' && error instanceof DeltaSqlError && error.code === 'PROTOCOL_CHANGED') {
+      throw new DeltaSqlError('TABLE_ALREADY_EXISTS', `a Delta table was created at ${store.root} by a concurrent writer`, { cause: error });
+    }
+    throw error;
+  }
 }
