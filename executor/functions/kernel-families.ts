@@ -6,6 +6,8 @@ import { PREDICATE_KERNELS } from '../kernels/fn/predicate-kernels.js';
 import { CONDITIONAL_KERNELS } from '../kernels/fn/conditional-kernels.js';
 import { STRING_KERNELS } from '../kernels/string-kernels.js';
 import { MATH_KERNELS } from '../kernels/fn/math-kernels.js';
+import { HASH_KERNELS } from '../kernels/hash-functions.js';
+import { HLL_KERNELS } from '../kernels/fn/agg-hll.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -18,6 +20,7 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   CONDITIONAL_KERNELS,
   STRING_KERNELS,
   MATH_KERNELS,
+  HASH_KERNELS,
 ];
 
 export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [
@@ -25,4 +28,5 @@ export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] 
   MIN_MAX_KERNELS,
   STATISTICS_KERNELS,
   COLLECT_KERNELS,
+  HLL_KERNELS,
 ];

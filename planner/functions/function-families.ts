@@ -4,5 +4,6 @@ import { AGGREGATE_FUNCTIONS } from './aggregate-functions.js';
 import { CONDITIONAL_FUNCTIONS } from './conditional-functions.js';
 import { STRING_FUNCTIONS } from './string-functions.js';
 import { MATH_FUNCTIONS } from './math-functions.js';
+import { HASH_FUNCTIONS } from './hash-functions.js';
 
-export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [CONDITIONAL_FUNCTIONS, STRING_FUNCTIONS, MATH_FUNCTIONS, AGGREGATE_FUNCTIONS];
+export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [CONDITIONAL_FUNCTIONS, STRING_FUNCTIONS, MATH_FUNCTIONS, HASH_FUNCTIONS, AGGREGATE_FUNCTIONS];
