@@ -12,6 +12,9 @@ export interface BindSettings {
   readonly ansi: boolean;
   readonly timeZone: string;
   readonly caseSensitive: boolean;
+  /** spark.sql.orderByOrdinal / spark.sql.groupByOrdinal (default true): integer literals are positions. */
+  readonly orderByOrdinal?: boolean;
+  readonly groupByOrdinal?: boolean;
 }
 
 /** A typed parameter value (`?` by 1-based ordinal, `:name` by name). */

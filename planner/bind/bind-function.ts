@@ -105,9 +105,19 @@ function bindAggregate(b: ExprBinder, e: FunctionCall, name: string): BoundExpr 
     });
   }
   const inner = b.forAggregateArgs();
-  const star = e.args.length === 1 && e.args[0]?.kind === 'star';
-  if (star && name !== 'count') throw new DeltaSqlError('ANALYSIS_ERROR', `${name}(*) is not allowed`, { position: e.span.start });
-  const bound = star ? [] : e.args.map((a) => inner.bind(a));
+  const star = e.args.length === 1 && e.args[0]?.kind === 'star' && e.args[0].qualifier === undefined && !e.distinct;
+  if (e.args.some((a) => a.kind === 'star') && name !== 'count') {
+    throw new DeltaSqlError('ANALYSIS_ERROR', `${name}(*) is not allowed`, { position: e.span.start });
+  }
+  if (name === 'count' && e.args.length === 0) {
+    throw new DeltaSqlError('INVALID_ARGUMENT', '[WRONG_NUM_ARGS.WITH_SUGGESTION] count() requires at least one argument; use count(*) to count rows', {
+      position: e.span.start,
+    });
+  }
+  // count(t.*) / count(DISTINCT *): the star expands to the columns.
+  const bound = star
+    ? []
+    : e.args.flatMap((a) => (a.kind === 'star' ? b.scope.star(a.qualifier, a.span).map((c) => colRef(c)) : [inner.bind(a)]));
   const resolved = resolveWith(name, bound, b.ctx.settings, e.span);
   const filter = e.filter !== undefined ? inner.bindPredicate(e.filter) : undefined;
   const orderBy = e.orderBy !== undefined ? bindSortItems(inner, e.orderBy) : undefined;

@@ -42,9 +42,14 @@ export function bindGroupBy(
   if (g.all) return { exprs: dedupe(items.map((i) => i.expr).filter((e) => !isAggLike(e))), sets: undefined };
   const gb = binder.derive({ clause: 'GROUP BY', aggs: undefined, windows: undefined, fallback: aliasOf, preferred: undefined });
   const bindOne = (e: Expr): BoundExpr => {
-    const n = ordinal(e);
+    const n = env.ctx.settings.groupByOrdinal === false ? undefined : ordinal(e);
     if (n !== undefined) {
       const item = items[n - 1];
+      if (item !== undefined && item.ast === undefined) {
+        throw new DeltaSqlError('ANALYSIS_ERROR', `[STAR_GROUP_BY_POS] Star (*) is not allowed in a select list when GROUP BY an ordinal position is used`, {
+          position: e.span.start,
+        });
+      }
       if (item === undefined) {
         throw new DeltaSqlError('ANALYSIS_ERROR', `GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}])`, {
           position: e.span.start,

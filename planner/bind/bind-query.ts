@@ -49,19 +49,28 @@ export function bindBody(env: QueryEnv, body: QueryBody): LogicalPlan {
 
 function withCtes(env: QueryEnv, w: WithClause): QueryEnv {
   const ctes = new Map(env.ctes);
-  let current: QueryEnv = { ...env, ctes };
+  const seen = new Set<string>();
   for (const c of w.ctes) {
     const name = c.name.name.toLowerCase();
+    if (seen.has(name)) {
+      throw new DeltaSqlError('ANALYSIS_ERROR', `[DUPLICATED_CTE_NAMES] CTE definition can't have duplicate names: \`${c.name.name}\``, {
+        position: c.span.start,
+      });
+    }
+    seen.add(name);
+    // A CTE sees the CTEs defined before it, never itself or later ones.
+    const defEnv: QueryEnv = { ...env, ctes: new Map(ctes) };
     if (w.recursive && refersTo(c.query, name)) {
-      const entry: CteEntry = { name, query: c.query, columns: c.columns, env: current };
+      const entry: CteEntry = { name, query: c.query, columns: c.columns, env: defEnv, uses: { count: 0 } };
       const plan = (): LogicalPlan => bindRecursiveCte(entry);
       ctes.set(name, { ...entry, recursive: plan });
     } else {
-      ctes.set(name, { name, query: c.query, columns: c.columns, env: current });
+      // Bind once now: errors in an unused CTE still fail the query (as in Spark).
+      bindQuery(defEnv, c.query);
+      ctes.set(name, { name, query: c.query, columns: c.columns, env: defEnv, uses: { count: 0 } });
     }
-    current = { ...env, ctes: new Map(ctes) };
   }
-  return current;
+  return { ...env, ctes };
 }
 
 function refersTo(q: Query, name: string): boolean {
@@ -87,7 +96,7 @@ function sortByOutput(env: QueryEnv, plan: LogicalPlan, items: readonly SortItem
     const ascending = it.direction !== 'DESC';
     const ord = ordinal(it.expr);
     let expr: BoundExpr;
-    if (ord !== undefined) {
+    if (ord !== undefined && env.ctx.settings.orderByOrdinal !== false) {
       const col = plan.output[ord - 1];
       if (col === undefined) {
         throw new DeltaSqlError('ANALYSIS_ERROR', `ORDER BY position ${ord} is not in select list (valid range is [1, ${plan.output.length}])`, {

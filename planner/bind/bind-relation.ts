@@ -16,6 +16,7 @@ import { tableKey } from './query-env.js';
 import { Scope, type ScopeColumn } from './scope.js';
 import { resolveCall } from './functions-adapter.js';
 import { timeTravelKey } from './time-travel.js';
+import { planIsDeterministic } from './plan-determinism.js';
 
 export interface BoundRelation {
   readonly plan: LogicalPlan;
@@ -69,6 +70,10 @@ function bindTableRef(env: QueryEnv, r: TableRef): BoundRelation {
         return aliased(env, { kind: 'work_table', cteId: cte.workTable.cteId, output }, r.alias, qualifier);
       }
       const plan = cte.recursive !== undefined ? cte.recursive() : bindQuery(cte.env, cte.query);
+      cte.uses.count++;
+      if (cte.uses.count > 1 && !planIsDeterministic(plan)) {
+        return unsupported(`CTE \`${cte.name}\` with nondeterministic expressions referenced more than once`, { position: r.span.start });
+      }
       return aliased(env, renameTo(env, plan, cte.columns?.map((c) => c.name), r), r.alias, qualifier);
     }
   }

@@ -28,6 +28,7 @@ interface SelectOut {
   readonly expr: BoundExpr;
   readonly name: string;
   readonly ast: Expr | undefined;
+  readonly aliased?: boolean;
 }
 
 export function bindSelect(env: QueryEnv, sel: Select, orderBy: readonly SortItem[], queryWindows: readonly NamedWindow[]): LogicalPlan {
@@ -85,9 +86,16 @@ export function bindSelect(env: QueryEnv, sel: Select, orderBy: readonly SortIte
       continue;
     }
     if (it.aliases !== undefined) return unsupported('multi-column aliases `AS (a, b)` outside generators', { position: it.span.start });
-    const expr = binder.bind(it.expr);
+    // Lateral column aliases: an unresolved name may refer to an alias defined earlier in the list.
+    const earlier = [...items];
+    const lateral = (parts: readonly string[]): BoundExpr | undefined => {
+      if (parts.length !== 1) return undefined;
+      const n = (parts[0] ?? '').toLowerCase();
+      return earlier.find((i) => i.aliased && i.name.toLowerCase() === n)?.expr;
+    };
+    const expr = binder.derive({ fallback: lateral }).bind(it.expr);
     const name = it.alias?.name ?? outputName(it.expr, (parts) => scope.lookup(parts)?.column.name);
-    items.push({ expr, name, ast: it.expr });
+    items.push({ expr, name, ast: it.expr, aliased: it.alias !== undefined });
   }
   const aliasOf = (parts: readonly string[]): BoundExpr | undefined => {
     if (parts.length !== 1) return undefined;
@@ -112,7 +120,7 @@ export function bindSelect(env: QueryEnv, sel: Select, orderBy: readonly SortIte
   const orderBinder = binder.derive({ clause: 'ORDER BY', preferred: outputAlias });
   const sortKeys: SortKey[] = orderBy.map((it) => {
     const ascending = it.direction !== 'DESC';
-    const ord = ordinal(it.expr);
+    const ord = ctx.settings.orderByOrdinal === false ? undefined : ordinal(it.expr);
     let expr: BoundExpr;
     if (ord !== undefined) {
       const item = items[ord - 1];

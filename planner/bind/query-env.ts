@@ -12,6 +12,8 @@ export interface CteEntry {
   readonly env: QueryEnv;
   /** Set while binding a recursive CTE's recursive branch: references read the work table. */
   readonly workTable?: { readonly cteId: number; readonly columns: readonly LogicalColumn[] };
+  /** References bound so far (a nondeterministic CTE may be read only once: we re-plan each reference). */
+  readonly uses: { count: number };
   /** For WITH RECURSIVE CTEs that reference themselves: binds the whole recursive plan. */
   readonly recursive?: () => LogicalPlan;
 }

