@@ -12,20 +12,24 @@ export type EntryRule = 'script' | 'singleStatement' | 'singleExpression' | 'sin
 /** Deepest bracket nesting accepted; deeper input is rejected before it can exhaust the stack. */
 export const MAX_NESTING = 200;
 
+const CASE = kw('CASE');
+const END = kw('END');
+const NOT = kw('NOT');
+
 const at = (p: SourcePosition): string => `line ${p.line}, column ${p.column}`;
 
 function checkNesting(tokens: readonly IToken[]): void {
   let depth = 0;
   let prefix = 0;
   for (const t of tokens) {
-    if (is(t, Tk.LParen) || is(t, Tk.LBracket) || is(t, kw('CASE'))) {
+    if (is(t, Tk.LParen) || is(t, Tk.LBracket) || is(t, CASE)) {
       depth++;
       if (depth > MAX_NESTING) {
         const position = tokenStart(t);
         throw new DeltaSqlError('SYNTAX_ERROR', `Expression nesting deeper than ${MAX_NESTING} levels at ${at(position)}`, { position });
       }
-    } else if (is(t, Tk.RParen) || is(t, Tk.RBracket) || is(t, kw('END'))) depth = Math.max(0, depth - 1);
-    if (is(t, Tk.Minus) || is(t, Tk.Plus) || is(t, Tk.Tilde) || is(t, kw('NOT')) || is(t, Tk.Bang)) {
+    } else if (is(t, Tk.RParen) || is(t, Tk.RBracket) || is(t, END)) depth = Math.max(0, depth - 1);
+    if (is(t, Tk.Minus) || is(t, Tk.Plus) || is(t, Tk.Tilde) || is(t, NOT) || is(t, Tk.Bang)) {
       prefix++;
       if (prefix > MAX_NESTING * 4) {
         const position = tokenStart(t);

@@ -32,7 +32,7 @@ export function defineCallRules($: ParserBase, r: Rules): void {
   });
 
   r.stringValue = $.rule('stringValue', () => {
-    const t = $.alt([{ alt: () => $.c(T.StringLit) }, { alt: () => $.c(T.DQStringLit) }, { alt: () => $.c(T.RawStringLit) }]);
+    const t = $.alt([{ ALT: () => $.c(T.StringLit) }, { ALT: () => $.c(T.DQStringLit) }, { ALT: () => $.c(T.RawStringLit) }]);
     return $.act(() => stringTokenValue(t));
   });
 
@@ -42,11 +42,11 @@ export function defineCallRules($: ParserBase, r: Rules): void {
     let star: IToken | undefined;
     $.rep(() => {
       $.c(T.Dot);
-      $.alt([{ alt: () => void (star = $.c(T.Star)) }, { alt: () => void parts.push($.s(r.identifier, 1)) }]);
+      $.alt([{ ALT: () => void (star = $.c(T.Star)) }, { ALT: () => void parts.push($.s(r.identifier, 1)) }]);
     }, 0, () => star === undefined);
     const call = $.opt(() => {
       $.c(T.LParen);
-      const distinct = $.opt(() => $.alt([{ alt: () => ($.c(K.DISTINCT), true) }, { alt: () => ($.c(K.ALL), false) }], 1), 7);
+      const distinct = $.opt(() => $.alt([{ ALT: () => ($.c(K.DISTINCT), true) }, { ALT: () => ($.c(K.ALL), false) }], 1), 7);
       const args = $.sep0(T.Comma, () => $.s(r.functionArg));
       const innerOrder = $.opt(() => {
         $.c(K.ORDER);
@@ -54,7 +54,7 @@ export function defineCallRules($: ParserBase, r: Rules): void {
         return $.sep1(T.Comma, () => $.s(r.sortItem), 1);
       }, 1);
       const innerNulls = $.opt(() => {
-        const t = $.alt([{ alt: () => $.c(K.IGNORE) }, { alt: () => $.c(K.RESPECT) }], 2);
+        const t = $.alt([{ ALT: () => $.c(K.IGNORE) }, { ALT: () => $.c(K.RESPECT) }], 2);
         $.c(K.NULLS);
         return t;
       }, 2);
@@ -78,16 +78,16 @@ export function defineCallRules($: ParserBase, r: Rules): void {
         return e;
       }, 4);
       const outerNulls = $.opt(() => {
-        const t = $.alt([{ alt: () => $.c(K.IGNORE, 1) }, { alt: () => $.c(K.RESPECT, 1) }], 3);
+        const t = $.alt([{ ALT: () => $.c(K.IGNORE, 1) }, { ALT: () => $.c(K.RESPECT, 1) }], 3);
         $.c(K.NULLS, 1);
         return t;
       }, 5);
       const over = $.opt(() => {
         $.c(K.OVER);
         return $.alt<WindowSpec | WindowRef>([
-          { alt: () => $.s(r.windowSpec) },
+          { ALT: () => $.s(r.windowSpec) },
           {
-            alt: () => {
+            ALT: () => {
               const name = $.s(r.identifier, 2);
               return $.act((): WindowRef => ({ kind: 'windowRef', name, span: name.span }));
             },
@@ -120,24 +120,24 @@ export function defineCallRules($: ParserBase, r: Rules): void {
   r.functionArg = $.rule('functionArg', (): Expr =>
     $.alt<Expr>([
       {
-        gate: () => is($.la(2), T.FatArrow),
-        alt: () => {
+        GATE: () => is($.la(2), T.FatArrow),
+        ALT: () => {
           const name = $.s(r.identifier);
           $.c(T.FatArrow);
           const value = $.s(r.expression);
           return $.act(() => ({ kind: 'namedArgument', name, value, span: { start: name.span.start, end: value.span.end } }));
         },
       },
-      { alt: () => $.s(r.expression, 1) },
+      { ALT: () => $.s(r.expression, 1) },
     ]),
   );
 
   r.sortItem = $.rule('sortItem', (): SortItem => {
     const expr = $.s(r.expression);
-    const dir = $.opt(() => $.alt([{ alt: () => $.c(K.ASC) }, { alt: () => $.c(K.DESC) }]));
+    const dir = $.opt(() => $.alt([{ ALT: () => $.c(K.ASC) }, { ALT: () => $.c(K.DESC) }]));
     const nulls = $.opt(() => {
       $.c(K.NULLS);
-      return $.alt([{ alt: () => $.c(K.FIRST) }, { alt: () => $.c(K.LAST) }], 1);
+      return $.alt([{ ALT: () => $.c(K.FIRST) }, { ALT: () => $.c(K.LAST) }], 1);
     }, 1);
     return $.act(() => {
       const span = { start: expr.span.start, end: $.span($.la(0)).end };
@@ -175,8 +175,8 @@ export function defineCallRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<Expr>([
       {
-        alt: () => {
-          const t = $.alt([{ alt: () => $.c(K.CAST) }, { alt: () => $.c(K.TRY_CAST) }], 1);
+        ALT: () => {
+          const t = $.alt([{ ALT: () => $.c(K.CAST) }, { ALT: () => $.c(K.TRY_CAST) }], 1);
           $.c(T.LParen);
           const expr = $.s(r.expression);
           $.c(K.AS);
@@ -186,8 +186,8 @@ export function defineCallRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => is($.la(4), K.FROM),
-        alt: () => {
+        GATE: () => is($.la(4), K.FROM),
+        ALT: () => {
           $.c(K.EXTRACT);
           $.c(T.LParen, 1);
           const field = $.s(r.identifier);
@@ -198,11 +198,11 @@ export function defineCallRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => wordInParens((n) => $.la(n), 2, K.FROM),
-        alt: () => {
+        GATE: () => wordInParens((n) => $.la(n), 2, K.FROM),
+        ALT: () => {
           $.c(K.TRIM);
           $.c(T.LParen, 2);
-          const mode = $.opt(() => $.alt([{ alt: () => $.c(K.BOTH) }, { alt: () => $.c(K.LEADING) }, { alt: () => $.c(K.TRAILING) }], 2));
+          const mode = $.opt(() => $.alt([{ ALT: () => $.c(K.BOTH) }, { ALT: () => $.c(K.LEADING) }, { ALT: () => $.c(K.TRAILING) }], 2));
           const chars = $.opt(() => $.s(r.expression, 2), 1);
           $.c(K.FROM, 1);
           const source = $.s(r.expression, 3);
@@ -214,8 +214,8 @@ export function defineCallRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => wordInParens((n) => $.la(n), 2, K.IN),
-        alt: () => {
+        GATE: () => wordInParens((n) => $.la(n), 2, K.IN),
+        ALT: () => {
           const name = $.c(K.POSITION);
           $.c(T.LParen, 3);
           const sub = $.s(r.valueExpr);
@@ -226,9 +226,9 @@ export function defineCallRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => wordInParens((n) => $.la(n), 2, K.FROM),
-        alt: () => {
-          const name = $.alt([{ alt: () => $.c(K.SUBSTRING) }, { alt: () => $.c(K.SUBSTR) }], 3);
+        GATE: () => wordInParens((n) => $.la(n), 2, K.FROM),
+        ALT: () => {
+          const name = $.alt([{ ALT: () => $.c(K.SUBSTRING) }, { ALT: () => $.c(K.SUBSTR) }], 3);
           $.c(T.LParen, 4);
           const str = $.s(r.expression, 4);
           $.c(K.FROM, 2);
@@ -255,12 +255,12 @@ export function defineCallRules($: ParserBase, r: Rules): void {
       return parts.length === 0 || intervalUnitOf($.la(i + 1)) !== undefined;
     };
     $.rep1(() => {
-      const sign = $.opt(() => $.alt([{ alt: () => $.c(T.Minus) }, { alt: () => $.c(T.Plus) }]));
+      const sign = $.opt(() => $.alt([{ ALT: () => $.c(T.Minus) }, { ALT: () => $.c(T.Plus) }]));
       const v = $.alt([
-        { alt: () => $.c(T.NumberLit) },
-        { alt: () => $.c(T.StringLit) },
-        { alt: () => $.c(T.DQStringLit) },
-        { alt: () => $.c(T.RawStringLit) },
+        { ALT: () => $.c(T.NumberLit) },
+        { ALT: () => $.c(T.StringLit) },
+        { ALT: () => $.c(T.DQStringLit) },
+        { ALT: () => $.c(T.RawStringLit) },
       ], 1);
       const unit = $.opt(() => $.c(T.Ident), 1, () => intervalUnitOf($.la(1)) !== undefined);
       const toUnit = $.opt(() => {
@@ -291,12 +291,12 @@ export function defineCallRules($: ParserBase, r: Rules): void {
     const start = $.c(T.LParen);
     const baseName = $.opt(() => $.s(r.identifier), 0, () => is($.la(1), T.Ident) && !WINDOW_WORDS.has($.la(1).tokenType));
     const partitionBy = $.opt(() => {
-      $.alt([{ alt: () => $.c(K.PARTITION) }, { alt: () => $.c(K.DISTRIBUTE) }]);
+      $.alt([{ ALT: () => $.c(K.PARTITION) }, { ALT: () => $.c(K.DISTRIBUTE) }]);
       $.c(K.BY);
       return $.sep1(T.Comma, () => $.s(r.expression));
     }, 1);
     const orderBy = $.opt(() => {
-      $.alt([{ alt: () => $.c(K.ORDER) }, { alt: () => $.c(K.SORT) }], 1);
+      $.alt([{ ALT: () => $.c(K.ORDER) }, { ALT: () => $.c(K.SORT) }], 1);
       $.c(K.BY, 1);
       return $.sep1(T.Comma, () => $.s(r.sortItem), 1);
     }, 2);
@@ -316,10 +316,10 @@ export function defineCallRules($: ParserBase, r: Rules): void {
   });
 
   r.windowFrame = $.rule('windowFrame', () => {
-    const unitTok = $.alt([{ alt: () => $.c(K.ROWS) }, { alt: () => $.c(K.RANGE) }]);
+    const unitTok = $.alt([{ ALT: () => $.c(K.ROWS) }, { ALT: () => $.c(K.RANGE) }]);
     const bounds = $.alt<FrameBound[]>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(K.BETWEEN);
           const a = $.s(r.frameBound);
           $.c(K.AND);
@@ -327,7 +327,7 @@ export function defineCallRules($: ParserBase, r: Rules): void {
           return [a, b];
         },
       },
-      { alt: () => [$.s(r.frameBound, 2)] },
+      { ALT: () => [$.s(r.frameBound, 2)] },
     ], 1);
     return $.act(() => {
       const unit = is(unitTok, K.ROWS) ? ('ROWS' as const) : ('RANGE' as const);
@@ -341,23 +341,23 @@ export function defineCallRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<FrameBound>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(K.UNBOUNDED);
-          const d = $.alt([{ alt: () => $.c(K.PRECEDING) }, { alt: () => $.c(K.FOLLOWING) }], 1);
+          const d = $.alt([{ ALT: () => $.c(K.PRECEDING) }, { ALT: () => $.c(K.FOLLOWING) }], 1);
           return $.act(() => ({ kind: 'frameBound', type: is(d, K.PRECEDING) ? 'unboundedPreceding' : 'unboundedFollowing', span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(K.CURRENT);
           $.c(K.ROW);
           return $.act(() => ({ kind: 'frameBound', type: 'currentRow', span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const offset = $.s(r.valueExpr);
-          const d = $.alt([{ alt: () => $.c(K.PRECEDING, 1) }, { alt: () => $.c(K.FOLLOWING, 1) }], 2);
+          const d = $.alt([{ ALT: () => $.c(K.PRECEDING, 1) }, { ALT: () => $.c(K.FOLLOWING, 1) }], 2);
           return $.act(() => ({ kind: 'frameBound', type: is(d, K.PRECEDING) ? 'preceding' : 'following', offset, span: $.span(start) }));
         },
       },

@@ -20,35 +20,35 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     const head = $.alt<{ orReplace: boolean; replaceOnly: boolean }>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('CREATE'));
           const orReplace = $.opt(() => ($.c(k('OR')), $.c(k('REPLACE')), true)) === true;
           return { orReplace, replaceOnly: false };
         },
       },
-      { alt: () => ($.c(k('REPLACE'), 1), { orReplace: true, replaceOnly: true }) },
+      { ALT: () => ($.c(k('REPLACE'), 1), { orReplace: true, replaceOnly: true }) },
     ]);
     const global = $.opt(() => $.c(k('GLOBAL')), 1) !== undefined;
-    const temporary = $.opt(() => $.alt([{ alt: () => $.c(k('TEMP')) }, { alt: () => $.c(k('TEMPORARY')) }], 1), 2) !== undefined;
+    const temporary = $.opt(() => $.alt([{ ALT: () => $.c(k('TEMP')) }, { ALT: () => $.c(k('TEMPORARY')) }], 1), 2) !== undefined;
     const external = $.opt(() => $.c(k('EXTERNAL')), 3) !== undefined;
     return $.alt<Statement>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('TABLE'));
           const ifNotExists = $.opt(() => ($.c(k('IF')), $.c(k('NOT')), $.c(k('EXISTS')), true), 4) === true;
           const name = $.s(r.objectName);
           return $.alt<Statement>([
             {
-              alt: () => {
-                const shallow = $.alt([{ alt: () => ($.c(k('SHALLOW')), true) }, { alt: () => ($.c(k('DEEP')), false) }], 10);
+              ALT: () => {
+                const shallow = $.alt([{ ALT: () => ($.c(k('SHALLOW')), true) }, { ALT: () => ($.c(k('DEEP')), false) }], 10);
                 $.c(k('CLONE'));
                 const source = $.s(r.tableTarget);
                 const timeTravel = $.opt(() => $.s(r.timeTravel), 5);
                 const c: Mutable<CloneTable> = { kind: 'cloneTable', orReplace: head.orReplace, ifNotExists, name, shallow, source, tblProperties: [] };
                 $.rep(() => {
                   $.alt([
-                    { alt: () => ($.c(k('TBLPROPERTIES')), void (c.tblProperties = $.s(r.properties))) },
-                    { alt: () => ($.c(k('LOCATION')), void (c.location = $.s(r.stringValue))) },
+                    { ALT: () => ($.c(k('TBLPROPERTIES')), void (c.tblProperties = $.s(r.properties))) },
+                    { ALT: () => ($.c(k('LOCATION')), void (c.location = $.s(r.stringValue))) },
                   ], 4);
                 });
                 return $.act((): Statement => {
@@ -60,7 +60,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
               },
             },
             {
-              alt: () => {
+              ALT: () => {
                 const elements = $.opt(() => {
                   $.c(T.LParen);
                   const els = $.sep1(T.Comma, () => $.s(r.tableElement));
@@ -71,14 +71,14 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
                 $.rep(() => {
                   $.alt([
                     {
-                      alt: () => {
+                      ALT: () => {
                         $.c(k('USING'));
                         const id = $.s(r.identifier);
                         $.act(() => void (t.using = id.name.toLowerCase()));
                       },
                     },
                     {
-                      alt: () => {
+                      ALT: () => {
                         $.c(k('PARTITIONED'));
                         $.c(k('BY'));
                         $.c(T.LParen, 1);
@@ -87,7 +87,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
                       },
                     },
                     {
-                      alt: () => {
+                      ALT: () => {
                         $.c(k('CLUSTER'));
                         $.c(k('BY'), 1);
                         $.c(T.LParen, 2);
@@ -95,10 +95,10 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
                         $.c(T.RParen, 2);
                       },
                     },
-                    { alt: () => ($.c(k('LOCATION'), 1), void (t.location = $.s(r.stringValue, 1))) },
-                    { alt: () => ($.c(k('COMMENT')), void (t.comment = $.s(r.stringValue, 2))) },
-                    { alt: () => ($.c(k('TBLPROPERTIES'), 1), void (t.tblProperties = $.s(r.properties, 1))) },
-                    { alt: () => ($.c(k('OPTIONS')), void (t.options = $.s(r.properties, 2))) },
+                    { ALT: () => ($.c(k('LOCATION'), 1), void (t.location = $.s(r.stringValue, 1))) },
+                    { ALT: () => ($.c(k('COMMENT')), void (t.comment = $.s(r.stringValue, 2))) },
+                    { ALT: () => ($.c(k('TBLPROPERTIES'), 1), void (t.tblProperties = $.s(r.properties, 1))) },
+                    { ALT: () => ($.c(k('OPTIONS')), void (t.options = $.s(r.properties, 2))) },
                   ], 5);
                 }, 1);
                 const asQuery = $.opt(() => ($.opt(() => $.c(k('AS')), 8), $.s(r.query)), 7, () => is($.la(1), k('AS')) || queryAhead((n) => $.la(n), 1) || is($.la(1), T.LParen));
@@ -132,7 +132,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('VIEW'));
           const ifNotExists = $.opt(() => ($.c(k('IF'), 1), $.c(k('NOT'), 1), $.c(k('EXISTS'), 1), true), 9) === true;
           const name = $.s(r.objectName, 1);
@@ -145,8 +145,8 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
           const extra: { comment?: string; props?: Property[] } = {};
           $.rep(() => {
             $.alt([
-              { alt: () => ($.c(k('COMMENT'), 1), void (extra.comment = $.s(r.stringValue, 3))) },
-              { alt: () => ($.c(k('TBLPROPERTIES'), 2), void (extra.props = $.s(r.properties, 3))) },
+              { ALT: () => ($.c(k('COMMENT'), 1), void (extra.comment = $.s(r.stringValue, 3))) },
+              { ALT: () => ($.c(k('TBLPROPERTIES'), 2), void (extra.props = $.s(r.properties, 3))) },
             ], 6);
           }, 2);
           $.c(k('AS'), 1);
@@ -167,24 +167,24 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
-          $.alt([{ alt: () => $.c(k('DATABASE')) }, { alt: () => $.c(k('SCHEMA')) }], 7);
+        ALT: () => {
+          $.alt([{ ALT: () => $.c(k('DATABASE')) }, { ALT: () => $.c(k('SCHEMA')) }], 7);
           const ifNotExists = $.opt(() => ($.c(k('IF'), 2), $.c(k('NOT'), 2), $.c(k('EXISTS'), 2), true), 11) === true;
           const name = $.s(r.objectName, 2);
           const extra: { comment?: string; location?: string } = {};
           $.rep(() => {
             $.alt([
-              { alt: () => ($.c(k('COMMENT'), 2), void (extra.comment = $.s(r.stringValue, 4))) },
-              { alt: () => ($.c(k('LOCATION'), 2), void (extra.location = $.s(r.stringValue, 5))) },
+              { ALT: () => ($.c(k('COMMENT'), 2), void (extra.comment = $.s(r.stringValue, 4))) },
+              { ALT: () => ($.c(k('LOCATION'), 2), void (extra.location = $.s(r.stringValue, 5))) },
             ], 8);
           }, 3);
           return $.act((): Statement => ({ kind: 'createSchema', ifNotExists, name, ...extra, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.opt(() => $.c(k('UNIQUE')), 12);
-          const t = $.alt([{ alt: () => $.c(k('INDEX')) }, { alt: () => $.c(k('TRIGGER')) }, { alt: () => $.c(k('FUNCTION')) }], 9);
+          const t = $.alt([{ ALT: () => $.c(k('INDEX')) }, { ALT: () => $.c(k('TRIGGER')) }, { ALT: () => $.c(k('FUNCTION')) }], 9);
           return $.act(() => unsupported(`CREATE ${t.image.toUpperCase()}`, { position: tokenStart(t) }));
         },
       },
@@ -193,7 +193,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
 
   r.alterStatement = $.rule('alterStatement', (): Statement => {
     const start = $.c(k('ALTER'));
-    const view = $.alt([{ alt: () => ($.c(k('TABLE')), false) }, { alt: () => ($.c(k('VIEW')), true) }]);
+    const view = $.alt([{ ALT: () => ($.c(k('TABLE')), false) }, { ALT: () => ($.c(k('VIEW')), true) }]);
     const table = $.s(r.objectName);
     const action = $.s(r.alterAction);
     return $.act((): Statement => ({ kind: 'alterTable', table, ...(view ? { view: true } : {}), action, span: $.span(start) }));
@@ -203,8 +203,8 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
     const ifExists = (idx: number): boolean => $.opt(() => ($.c(k('IF'), idx), $.c(k('EXISTS'), idx), true), 20 + idx) === true;
     return $.alt<AlterTableAction>([
       {
-        gate: () => is($.la(2), k('CONSTRAINT')),
-        alt: () => {
+        GATE: () => is($.la(2), k('CONSTRAINT')),
+        ALT: () => {
           $.c(k('ADD'));
           $.c(k('CONSTRAINT'));
           const name = $.s(r.identifier);
@@ -216,26 +216,26 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('ADD'), 1);
-          $.alt([{ alt: () => $.c(k('COLUMN')) }, { alt: () => $.c(k('COLUMNS')) }], 1);
+          $.alt([{ ALT: () => $.c(k('COLUMN')) }, { ALT: () => $.c(k('COLUMNS')) }], 1);
           const columns = $.alt<ColumnDef[]>([
             {
-              alt: () => {
+              ALT: () => {
                 $.c(T.LParen, 1);
                 const cols = $.sep1(T.Comma, () => $.s(r.columnDef));
                 $.c(T.RParen, 1);
                 return cols;
               },
             },
-            { alt: () => $.sep1(T.Comma, () => $.s(r.columnDef, 1), 1) },
+            { ALT: () => $.sep1(T.Comma, () => $.s(r.columnDef, 1), 1) },
           ], 2);
           return { kind: 'addColumns', columns };
         },
       },
       {
-        gate: () => is($.la(2), k('CONSTRAINT')),
-        alt: () => {
+        GATE: () => is($.la(2), k('CONSTRAINT')),
+        ALT: () => {
           $.c(k('DROP'));
           $.c(k('CONSTRAINT'), 1);
           const ie = ifExists(1);
@@ -244,27 +244,27 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('DROP'), 1);
-          $.alt([{ alt: () => $.c(k('COLUMN'), 1) }, { alt: () => $.c(k('COLUMNS'), 1) }], 3);
+          $.alt([{ ALT: () => $.c(k('COLUMN'), 1) }, { ALT: () => $.c(k('COLUMNS'), 1) }], 3);
           const ie = ifExists(2);
           const columns = $.alt<ColumnRef[]>([
             {
-              alt: () => {
+              ALT: () => {
                 $.c(T.LParen, 2);
                 const cols = $.sep1(T.Comma, () => $.s(r.columnPath) as ColumnRef, 2);
                 $.c(T.RParen, 2);
                 return cols;
               },
             },
-            { alt: () => $.sep1(T.Comma, () => $.s(r.columnPath, 1) as ColumnRef, 3) },
+            { ALT: () => $.sep1(T.Comma, () => $.s(r.columnPath, 1) as ColumnRef, 3) },
           ], 4);
           return { kind: 'dropColumns', columns, ifExists: ie };
         },
       },
       {
-        gate: () => is($.la(2), k('COLUMN')),
-        alt: () => {
+        GATE: () => is($.la(2), k('COLUMN')),
+        ALT: () => {
           $.c(k('RENAME'));
           $.c(k('COLUMN'), 2);
           const column = $.s(r.columnPath, 2) as ColumnRef;
@@ -274,7 +274,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('RENAME'), 1);
           $.c(k('TO'), 1);
           const newName = $.s(r.objectName);
@@ -282,24 +282,24 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
-          $.alt([{ alt: () => $.c(k('ALTER')) }, { alt: () => $.c(k('CHANGE')) }], 5);
+        ALT: () => {
+          $.alt([{ ALT: () => $.c(k('ALTER')) }, { ALT: () => $.c(k('CHANGE')) }], 5);
           $.opt(() => $.c(k('COLUMN'), 3));
           const column = $.s(r.columnPath, 3) as ColumnRef;
           const changes: ColumnChange[] = [];
           $.rep1(() => {
             $.alt([
-              { gate: () => is($.la(2), k('NOT')), alt: () => ($.c(k('SET')), $.c(k('NOT')), $.c(k('NULL')), void changes.push({ kind: 'setNotNull' })) },
-              { gate: () => is($.la(2), k('NOT')), alt: () => ($.c(k('DROP'), 2), $.c(k('NOT'), 1), $.c(k('NULL'), 1), void changes.push({ kind: 'dropNotNull' })) },
-              { alt: () => ($.c(k('SET'), 1), $.c(k('DEFAULT')), void changes.push({ kind: 'setDefault', default: $.s(r.expression, 1) })) },
-              { alt: () => ($.c(k('DROP'), 3), $.c(k('DEFAULT'), 1), void changes.push({ kind: 'dropDefault' })) },
-              { alt: () => ($.c(k('COMMENT')), void changes.push({ kind: 'comment', comment: $.s(r.stringValue) })) },
-              { alt: () => ($.c(k('TYPE')), void changes.push({ kind: 'type', type: $.s(r.dataType) })) },
-              { alt: () => ($.c(k('FIRST')), void changes.push({ kind: 'position', position: { kind: 'first' } })) },
-              { alt: () => ($.c(k('AFTER')), void changes.push({ kind: 'position', position: { kind: 'after', column: $.s(r.identifier, 3) } })) },
+              { GATE: () => is($.la(2), k('NOT')), ALT: () => ($.c(k('SET')), $.c(k('NOT')), $.c(k('NULL')), void changes.push({ kind: 'setNotNull' })) },
+              { GATE: () => is($.la(2), k('NOT')), ALT: () => ($.c(k('DROP'), 2), $.c(k('NOT'), 1), $.c(k('NULL'), 1), void changes.push({ kind: 'dropNotNull' })) },
+              { ALT: () => ($.c(k('SET'), 1), $.c(k('DEFAULT')), void changes.push({ kind: 'setDefault', default: $.s(r.expression, 1) })) },
+              { ALT: () => ($.c(k('DROP'), 3), $.c(k('DEFAULT'), 1), void changes.push({ kind: 'dropDefault' })) },
+              { ALT: () => ($.c(k('COMMENT')), void changes.push({ kind: 'comment', comment: $.s(r.stringValue) })) },
+              { ALT: () => ($.c(k('TYPE')), void changes.push({ kind: 'type', type: $.s(r.dataType) })) },
+              { ALT: () => ($.c(k('FIRST')), void changes.push({ kind: 'position', position: { kind: 'first' } })) },
+              { ALT: () => ($.c(k('AFTER')), void changes.push({ kind: 'position', position: { kind: 'after', column: $.s(r.identifier, 3) } })) },
               {
                 // Hive form: CHANGE COLUMN a a_new INT
-                alt: () => {
+                ALT: () => {
                   const newName = $.s(r.identifier, 4);
                   const type = $.opt(() => $.s(r.dataType, 1), 1, () => is($.la(1), T.Ident) && !is($.la(1), k('COMMENT')) && !is($.la(1), k('FIRST')) && !is($.la(1), k('AFTER')));
                   $.act(() => {
@@ -316,7 +316,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('SET'), 2);
           $.c(k('TBLPROPERTIES'));
           const properties = $.s(r.properties);
@@ -324,7 +324,7 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('UNSET'));
           $.c(k('TBLPROPERTIES'), 1);
           const ie = ifExists(3);
@@ -333,13 +333,13 @@ export function defineDdlRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('CLUSTER'));
           $.c(k('BY'));
           const columns = $.alt<ColumnRef[]>([
-            { alt: () => ($.c(k('NONE')), []) },
+            { ALT: () => ($.c(k('NONE')), []) },
             {
-              alt: () => {
+              ALT: () => {
                 $.c(T.LParen, 3);
                 const cols = $.sep1(T.Comma, () => $.s(r.columnPath, 4) as ColumnRef, 4);
                 $.c(T.RParen, 3);

@@ -33,29 +33,29 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
     $.c(k('MATCHED'));
     const by = $.opt(() => {
       $.c(k('BY'));
-      return $.alt([{ alt: () => ($.c(k('TARGET')), 'target') }, { alt: () => ($.c(k('SOURCE')), 'source') }]);
+      return $.alt([{ ALT: () => ($.c(k('TARGET')), 'target') }, { ALT: () => ($.c(k('SOURCE')), 'source') }]);
     }, 1);
     const condition = $.opt(() => ($.c(k('AND')), $.s(r.expression)), 2);
     $.c(k('THEN'));
     const action = $.alt<MergeUpdate | MergeUpdateAll | MergeDelete | MergeInsert | MergeInsertAll>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('UPDATE'));
           $.c(k('SET'));
           return $.alt<MergeUpdate | MergeUpdateAll>([
-            { alt: () => ($.c(T.Star), { kind: 'mergeUpdateAll' }) },
-            { alt: () => ({ kind: 'mergeUpdate', assignments: $.sep1(T.Comma, () => $.s(r.assignment)) }) },
+            { ALT: () => ($.c(T.Star), { kind: 'mergeUpdateAll' }) },
+            { ALT: () => ({ kind: 'mergeUpdate', assignments: $.sep1(T.Comma, () => $.s(r.assignment)) }) },
           ], 2);
         },
       },
-      { alt: () => ($.c(k('DELETE')), { kind: 'mergeDelete' }) },
+      { ALT: () => ($.c(k('DELETE')), { kind: 'mergeDelete' }) },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('INSERT'));
           return $.alt<MergeInsert | MergeInsertAll>([
-            { alt: () => ($.c(T.Star, 1), { kind: 'mergeInsertAll' }) },
+            { ALT: () => ($.c(T.Star, 1), { kind: 'mergeInsertAll' }) },
             {
-              alt: () => {
+              ALT: () => {
                 const columns = $.opt(() => {
                   $.c(T.LParen);
                   const cols = $.sep1(T.Comma, () => $.s(r.columnPath) as ColumnRef, 1);
@@ -96,11 +96,11 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
   });
 
   r.describeStatement = $.rule('describeStatement', (): Statement => {
-    const start = $.alt([{ alt: () => $.c(k('DESCRIBE')) }, { alt: () => $.c(k('DESC')) }]);
+    const start = $.alt([{ ALT: () => $.c(k('DESCRIBE')) }, { ALT: () => $.c(k('DESC')) }]);
     return $.alt<Statement>([
       {
-        gate: () => !is($.la(2), T.Dot) && !is($.la(2), T.Semicolon) && $.la(2).tokenType.name !== 'EOF',
-        alt: () => {
+        GATE: () => !is($.la(2), T.Dot) && !is($.la(2), T.Semicolon) && $.la(2).tokenType.name !== 'EOF',
+        ALT: () => {
           $.c(k('HISTORY'));
           const table = $.s(r.tableTarget);
           const limit = $.opt(() => ($.c(k('LIMIT')), $.s(r.expression)));
@@ -108,25 +108,25 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => !is($.la(2), T.Dot) && !is($.la(2), T.Semicolon) && $.la(2).tokenType.name !== 'EOF',
-        alt: () => {
+        GATE: () => !is($.la(2), T.Dot) && !is($.la(2), T.Semicolon) && $.la(2).tokenType.name !== 'EOF',
+        ALT: () => {
           $.c(k('DETAIL'));
           const table = $.s(r.tableTarget, 1);
           return $.act((): Statement => ({ kind: 'describeDetail', table, span: $.span(start) }));
         },
       },
       {
-        gate: () => (is($.la(1), k('QUERY')) ? queryAhead((n) => $.la(n), 2) : queryAhead((n) => $.la(n), 1) && !is($.la(1), k('TABLE'))),
-        alt: () => {
+        GATE: () => (is($.la(1), k('QUERY')) ? queryAhead((n) => $.la(n), 2) : queryAhead((n) => $.la(n), 1) && !is($.la(1), k('TABLE'))),
+        ALT: () => {
           $.opt(() => $.c(k('QUERY')), 1);
           const query = $.s(r.query);
           return $.act((): Statement => ({ kind: 'describeQuery', query, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.opt(() => $.c(k('TABLE')), 2, () => is($.la(2), T.Ident));
-          const extended = $.opt(() => $.alt([{ alt: () => $.c(k('EXTENDED')) }, { alt: () => $.c(k('FORMATTED')) }], 1), 3, () => is($.la(2), T.Ident)) !== undefined;
+          const extended = $.opt(() => $.alt([{ ALT: () => $.c(k('EXTENDED')) }, { ALT: () => $.c(k('FORMATTED')) }], 1), 3, () => is($.la(2), T.Ident)) !== undefined;
           const table = $.s(r.objectName);
           const column = $.opt(() => $.sep1(T.Dot, () => $.s(r.identifier), 1), 4);
           return $.act((): Statement => ({ kind: 'describeTable', table, extended, ...(column ? { column: column.map((c: Identifier) => c.name) } : {}), span: $.span(start) }));
@@ -137,12 +137,12 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
 
   r.showStatement = $.rule('showStatement', (): Statement => {
     const start = $.c(k('SHOW'));
-    const fromIn = (idx: number): void => void $.alt([{ alt: () => $.c(k('FROM'), idx) }, { alt: () => $.c(k('IN'), idx) }], 10 + idx);
+    const fromIn = (idx: number): void => void $.alt([{ ALT: () => $.c(k('FROM'), idx) }, { ALT: () => $.c(k('IN'), idx) }], 10 + idx);
     const pattern = (idx: number): string | undefined =>
       $.opt(() => ($.opt(() => $.c(k('LIKE'), idx), 10 + idx), $.s(r.stringValue, idx)), 20 + idx);
     return $.alt<Statement>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('TABLES'));
           const namespace = $.opt(() => (fromIn(0), $.s(r.objectName)));
           const p = pattern(0);
@@ -150,7 +150,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('COLUMNS'));
           fromIn(1);
           const table = $.s(r.objectName, 1);
@@ -159,7 +159,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('TBLPROPERTIES'));
           const table = $.s(r.objectName, 3);
           const key = $.opt(() => {
@@ -172,7 +172,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('CREATE'));
           $.c(k('TABLE'));
           const target = $.s(r.objectName, 4);
@@ -180,19 +180,19 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('PARTITIONS'));
           const target = $.s(r.objectName, 5);
           return $.act((): Statement => ({ kind: 'showOther', what: 'partitions', target, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const t = $.alt([
-            { alt: () => $.c(k('VIEWS')) },
-            { alt: () => $.c(k('DATABASES')) },
-            { alt: () => $.c(k('SCHEMAS')) },
-            { alt: () => $.c(k('FUNCTIONS')) },
+            { ALT: () => $.c(k('VIEWS')) },
+            { ALT: () => $.c(k('DATABASES')) },
+            { ALT: () => $.c(k('SCHEMAS')) },
+            { ALT: () => $.c(k('FUNCTIONS')) },
           ], 1);
           const namespace = $.opt(() => (fromIn(3), $.s(r.objectName, 6)), 3, () => is($.la(1), k('FROM')) || is($.la(1), k('IN')));
           const p = pattern(1);
@@ -210,7 +210,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<Statement>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('RESTORE'));
           $.opt(() => $.c(k('TABLE')));
           const table = $.s(r.tableTarget);
@@ -220,7 +220,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('OPTIMIZE'));
           const table = $.s(r.tableTarget, 1);
           const where = $.opt(() => ($.c(k('WHERE')), $.s(r.expression)), 2);
@@ -229,21 +229,21 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
             $.c(k('BY'));
             return $.alt<ColumnRef[]>([
               {
-                alt: () => {
+                ALT: () => {
                   $.c(T.LParen);
                   const cols = $.sep1(T.Comma, () => $.s(r.columnPath) as ColumnRef);
                   $.c(T.RParen);
                   return cols;
                 },
               },
-              { alt: () => $.sep1(T.Comma, () => $.s(r.columnPath, 1) as ColumnRef, 1) },
+              { ALT: () => $.sep1(T.Comma, () => $.s(r.columnPath, 1) as ColumnRef, 1) },
             ], 1);
           }, 3);
           return $.act((): Statement => ({ kind: 'optimize', table, ...(where ? { where } : {}), zorderBy: zorderBy ?? [], span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('VACUUM'));
           const table = $.s(r.tableTarget, 2);
           const retainHours = $.opt(() => {
@@ -257,7 +257,7 @@ export function defineDeltaRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('CONVERT'));
           $.c(k('TO'), 1);
           const delta = $.c(T.Ident);

@@ -8,7 +8,7 @@ import * as T from '../tokens.js';
 import { kw } from '../tokens.js';
 import { foldBinary } from '../to-ast/operators.js';
 import { stringTokenValue } from '../to-ast/strings.js';
-import type { ParserBase } from './parser-base.js';
+import type { Alt, ParserBase } from './parser-base.js';
 import type { PredicateBuilder, Rules, Suffix } from './rules.js';
 import { is, parenLambdaAhead, queryAhead, wordInParens } from './lookahead.js';
 
@@ -59,7 +59,7 @@ export function defineExprRules($: ParserBase, r: Rules): void {
     const ops: BinaryOperator[] = [];
     const rest: Expr[] = [];
     $.rep(() => {
-      ops.push($.alt<BinaryOperator>([{ alt: () => ($.c(K.AND), 'AND') }, { alt: () => ($.c(K.OR), 'OR') }]));
+      ops.push($.alt<BinaryOperator>([{ ALT: () => ($.c(K.AND), 'AND') }, { ALT: () => ($.c(K.OR), 'OR') }]));
       rest.push($.s(r.predicated, 1));
     });
     return $.act(() => foldBinary(first, ops, rest));
@@ -67,7 +67,7 @@ export function defineExprRules($: ParserBase, r: Rules): void {
 
   r.predicated = $.rule('predicated', (): Expr => {
     const nots: IToken[] = [];
-    $.rep(() => nots.push($.alt([{ alt: () => $.c(K.NOT) }, { alt: () => $.c(T.Bang) }])));
+    $.rep(() => nots.push($.alt([{ ALT: () => $.c(K.NOT) }, { ALT: () => $.c(T.Bang) }])));
     const value = $.s(r.valueExpr);
     const pred = $.opt(() => $.s(r.predicateSuffix));
     return $.act(() => {
@@ -83,12 +83,12 @@ export function defineExprRules($: ParserBase, r: Rules): void {
   r.predicateSuffix = $.rule('predicateSuffix', (): PredicateBuilder => {
     return $.alt<PredicateBuilder>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(K.IS);
           const not = $.opt(() => $.c(K.NOT)) !== undefined;
           return $.alt<PredicateBuilder>([
             {
-              alt: () => {
+              ALT: () => {
                 $.c(K.DISTINCT);
                 $.c(K.FROM);
                 const right = $.s(r.valueExpr);
@@ -96,12 +96,12 @@ export function defineExprRules($: ParserBase, r: Rules): void {
               },
             },
             {
-              alt: () => {
+              ALT: () => {
                 const tok = $.alt([
-                  { alt: () => $.c(K.NULL) },
-                  { alt: () => $.c(K.TRUE) },
-                  { alt: () => $.c(K.FALSE) },
-                  { alt: () => $.c(K.UNKNOWN) },
+                  { ALT: () => $.c(K.NULL) },
+                  { ALT: () => $.c(K.TRUE) },
+                  { ALT: () => $.c(K.FALSE) },
+                  { ALT: () => $.c(K.UNKNOWN) },
                 ], 1);
                 return $.act(() => {
                   const test = tok.image.toLowerCase() as 'null' | 'true' | 'false' | 'unknown';
@@ -114,11 +114,11 @@ export function defineExprRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const negated = $.opt(() => $.c(K.NOT, 1), 1) !== undefined;
           return $.alt<PredicateBuilder>([
             {
-              alt: () => {
+              ALT: () => {
                 $.c(K.BETWEEN);
                 const low = $.s(r.valueExpr, 1);
                 $.c(K.AND);
@@ -127,19 +127,19 @@ export function defineExprRules($: ParserBase, r: Rules): void {
               },
             },
             {
-              alt: () => {
+              ALT: () => {
                 $.c(K.IN);
                 $.c(T.LParen);
                 const built = $.alt<(operand: Expr) => Expr>([
                   {
-                    gate: () => queryAhead((n) => $.la(n), 1),
-                    alt: () => {
+                    GATE: () => queryAhead((n) => $.la(n), 1),
+                    ALT: () => {
                       const query = $.s(r.query);
                       return $.act(() => (operand: Expr) => ({ kind: 'inSubquery', operand, query, negated, span: { start: operand.span.start, end: $.span($.la(0)).end } }));
                     },
                   },
                   {
-                    alt: () => {
+                    ALT: () => {
                       const list = $.sep1(T.Comma, () => $.s(r.expression));
                       return $.act(() => (operand: Expr) => ({ kind: 'inList', operand, list, negated, span: { start: operand.span.start, end: operand.span.end } }));
                     },
@@ -153,13 +153,13 @@ export function defineExprRules($: ParserBase, r: Rules): void {
               },
             },
             {
-              alt: () => {
-                const opTok = $.alt([{ alt: () => $.c(K.LIKE) }, { alt: () => $.c(K.ILIKE) }], 4);
+              ALT: () => {
+                const opTok = $.alt([{ ALT: () => $.c(K.LIKE) }, { ALT: () => $.c(K.ILIKE) }], 4);
                 const op = $.act(() => (is(opTok, K.LIKE) ? 'LIKE' : 'ILIKE') as 'LIKE' | 'ILIKE');
                 return $.alt<PredicateBuilder>([
                   {
-                    alt: () => {
-                      const q = $.alt([{ alt: () => $.c(K.ANY) }, { alt: () => $.c(K.SOME) }, { alt: () => $.c(K.ALL) }], 6);
+                    ALT: () => {
+                      const q = $.alt([{ ALT: () => $.c(K.ANY) }, { ALT: () => $.c(K.SOME) }, { ALT: () => $.c(K.ALL) }], 6);
                       $.c(T.LParen, 1);
                       const patterns = $.sep0(T.Comma, () => $.s(r.expression, 1), 1);
                       const close = $.c(T.RParen, 1);
@@ -170,7 +170,7 @@ export function defineExprRules($: ParserBase, r: Rules): void {
                     },
                   },
                   {
-                    alt: () => {
+                    ALT: () => {
                       const pattern = $.s(r.valueExpr, 3);
                       const esc = $.opt(() => {
                         $.c(K.ESCAPE);
@@ -189,8 +189,8 @@ export function defineExprRules($: ParserBase, r: Rules): void {
               },
             },
             {
-              alt: () => {
-                $.alt([{ alt: () => $.c(K.RLIKE) }, { alt: () => $.c(K.REGEXP) }], 7);
+              ALT: () => {
+                $.alt([{ ALT: () => $.c(K.RLIKE) }, { ALT: () => $.c(K.REGEXP) }], 7);
                 const pattern = $.s(r.valueExpr, 4);
                 return $.act(() => (operand: Expr) => ({ kind: 'like', op: 'RLIKE', operand, pattern, negated, span: { start: operand.span.start, end: pattern.span.end } }));
               },
@@ -213,53 +213,53 @@ export function defineExprRules($: ParserBase, r: Rules): void {
   });
 
   const adjacent = (): boolean => $.la(1).startOffset === ($.la(0).endOffset ?? -2) + 1;
-  r.binaryOperator = $.rule('binaryOperator', (): BinaryOperator =>
-    $.alt<BinaryOperator>([
-      { alt: () => ($.c(T.Star), '*') },
-      { alt: () => ($.c(T.Slash), '/') },
-      { alt: () => ($.c(T.Percent), '%') },
-      { alt: () => ($.c(K.DIV), 'DIV') },
-      { alt: () => ($.c(T.Plus), '+') },
-      { alt: () => ($.c(T.Minus), '-') },
-      { alt: () => ($.c(T.Concat), '||') },
-      { alt: () => ($.c(T.Amp), '&') },
-      { alt: () => ($.c(T.Caret), '^') },
-      { alt: () => ($.c(T.Pipe), '|') },
-      { alt: () => ($.c(T.Eq), '=') },
-      { alt: () => ($.c(T.EqEq), '=') },
-      { alt: () => ($.c(T.NotEq), '<>') },
-      { alt: () => ($.c(T.BangEq), '<>') },
-      { alt: () => ($.c(T.Le), '<=') },
-      { alt: () => ($.c(T.Ge), '>=') },
-      { alt: () => ($.c(T.NullSafeEq), '<=>') },
+  // Built once: these alternatives capture nothing per call.
+  const binaryOperatorAlts: Alt<BinaryOperator>[] = [
+      { ALT: () => ($.c(T.Star), '*') },
+      { ALT: () => ($.c(T.Slash), '/') },
+      { ALT: () => ($.c(T.Percent), '%') },
+      { ALT: () => ($.c(K.DIV), 'DIV') },
+      { ALT: () => ($.c(T.Plus), '+') },
+      { ALT: () => ($.c(T.Minus), '-') },
+      { ALT: () => ($.c(T.Concat), '||') },
+      { ALT: () => ($.c(T.Amp), '&') },
+      { ALT: () => ($.c(T.Caret), '^') },
+      { ALT: () => ($.c(T.Pipe), '|') },
+      { ALT: () => ($.c(T.Eq), '=') },
+      { ALT: () => ($.c(T.EqEq), '=') },
+      { ALT: () => ($.c(T.NotEq), '<>') },
+      { ALT: () => ($.c(T.BangEq), '<>') },
+      { ALT: () => ($.c(T.Le), '<=') },
+      { ALT: () => ($.c(T.Ge), '>=') },
+      { ALT: () => ($.c(T.NullSafeEq), '<=>') },
       {
-        alt: () => {
+        ALT: () => {
           $.c(T.Lt);
           const shift = $.opt(() => $.c(T.Lt, 1), 0, adjacent);
           return shift ? '<<' : '<';
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(T.Gt);
           const second = $.opt(() => $.c(T.Gt, 1), 1, adjacent);
           const third = $.opt(() => $.c(T.Gt, 2), 2, () => second !== undefined && adjacent());
           return third ? '>>>' : second ? '>>' : '>';
         },
       },
-    ]),
-  );
+  ];
+  r.binaryOperator = $.rule('binaryOperator', (): BinaryOperator => $.alt<BinaryOperator>(binaryOperatorAlts));
 
   r.operand = $.rule('operand', (): Expr => {
     const prefix: IToken[] = [];
-    $.rep(() => prefix.push($.alt([{ alt: () => $.c(T.Minus) }, { alt: () => $.c(T.Plus) }, { alt: () => $.c(T.Tilde) }])));
+    $.rep(() => prefix.push($.alt([{ ALT: () => $.c(T.Minus) }, { ALT: () => $.c(T.Plus) }, { ALT: () => $.c(T.Tilde) }])));
     const base = $.s(r.primary);
     const suffixes: Suffix[] = [];
     $.rep(() => {
       suffixes.push(
         $.alt<Suffix>([
           {
-            alt: () => {
+            ALT: () => {
               $.c(T.LBracket);
               const index = $.s(r.expression);
               const close = $.c(T.RBracket);
@@ -270,14 +270,14 @@ export function defineExprRules($: ParserBase, r: Rules): void {
             },
           },
           {
-            alt: () => {
+            ALT: () => {
               $.c(T.Dot);
               const field = $.s(r.identifier);
               return $.act(() => (b: Expr) => ({ kind: 'fieldAccess', base: b, field, span: { start: b.span.start, end: field.span.end } }));
             },
           },
           {
-            alt: () => {
+            ALT: () => {
               $.c(T.DoubleColon);
               const type = $.s(r.dataType);
               return $.act(() => (b: Expr) => ({ kind: 'cast', expr: b, type, tryCast: false, syntax: 'colons', span: { start: b.span.start, end: type.span.end } }));
@@ -308,23 +308,23 @@ export function defineExprRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<Expr>([
       {
-        alt: () => {
+        ALT: () => {
           const t = $.c(T.NumberLit);
           return $.act(() => numberLiteral(t, false, $.span(t)));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const parts: string[] = [];
           $.rep1(() => parts.push($.s(r.stringValue)));
           return $.act(() => ({ kind: 'string', value: parts.join(''), span: $.span(start) }));
         },
       },
-      { alt: () => ($.c(K.TRUE), $.act(() => ({ kind: 'boolean', value: true, span: $.span(start) }))) },
-      { alt: () => ($.c(K.FALSE), $.act(() => ({ kind: 'boolean', value: false, span: $.span(start) }))) },
-      { alt: () => ($.c(K.NULL), $.act(() => ({ kind: 'null', span: $.span(start) }))) },
+      { ALT: () => ($.c(K.TRUE), $.act(() => ({ kind: 'boolean', value: true, span: $.span(start) }))) },
+      { ALT: () => ($.c(K.FALSE), $.act(() => ({ kind: 'boolean', value: false, span: $.span(start) }))) },
+      { ALT: () => ($.c(K.NULL), $.act(() => ({ kind: 'null', span: $.span(start) }))) },
       {
-        alt: () => {
+        ALT: () => {
           const t = $.c(T.HexLit);
           return $.act(() => {
             const hex = t.image.slice(2, -1);
@@ -336,13 +336,13 @@ export function defineExprRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => isStringTok($.la(2)),
-        alt: () => {
+        GATE: () => isStringTok($.la(2)),
+        ALT: () => {
           const typeTok = $.alt([
-            { alt: () => $.c(K.DATE) },
-            { alt: () => $.c(K.TIMESTAMP) },
-            { alt: () => $.c(K.TIMESTAMP_NTZ) },
-            { alt: () => $.c(K.TIMESTAMP_LTZ) },
+            { ALT: () => $.c(K.DATE) },
+            { ALT: () => $.c(K.TIMESTAMP) },
+            { ALT: () => $.c(K.TIMESTAMP_NTZ) },
+            { ALT: () => $.c(K.TIMESTAMP_LTZ) },
           ], 1);
           const value = $.s(r.stringValue, 1);
           return $.act(() => ({
@@ -354,16 +354,16 @@ export function defineExprRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => {
+        GATE: () => {
           const n = $.la(2);
           return isStringTok(n) || is(n, T.NumberLit) || is(n, T.Minus) || is(n, T.Plus);
         },
-        alt: () => $.s(r.intervalLiteral),
+        ALT: () => $.s(r.intervalLiteral),
       },
-      { alt: () => $.s(r.caseExpr) },
-      { gate: () => specialCallAhead((n) => $.la(n)), alt: () => $.s(r.specialCall) },
+      { ALT: () => $.s(r.caseExpr) },
+      { GATE: () => specialCallAhead((n) => $.la(n)), ALT: () => $.s(r.specialCall) },
       {
-        alt: () => {
+        ALT: () => {
           $.c(K.EXISTS);
           $.c(T.LParen);
           const query = $.s(r.query);
@@ -372,23 +372,23 @@ export function defineExprRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(T.QMark);
           return $.act(() => ({ kind: 'positionalParameter', ordinal: ++$.paramCount, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const t = $.c(T.NamedParam);
           return $.act(() => ({ kind: 'namedParameter', name: t.image.slice(1), span: $.span(start) }));
         },
       },
-      { alt: () => ($.c(T.Star), $.act(() => ({ kind: 'star', span: $.span(start) }))) },
-      { gate: () => parenLambdaAhead((n) => $.la(n)), alt: () => $.s(r.parenthesized) },
-      { gate: () => is($.la(1), T.LParen), alt: () => $.s(r.parenthesized, 1) },
+      { ALT: () => ($.c(T.Star), $.act(() => ({ kind: 'star', span: $.span(start) }))) },
+      { GATE: () => parenLambdaAhead((n) => $.la(n)), ALT: () => $.s(r.parenthesized) },
+      { GATE: () => is($.la(1), T.LParen), ALT: () => $.s(r.parenthesized, 1) },
       {
-        gate: () => is($.la(2), T.Arrow),
-        alt: () => {
+        GATE: () => is($.la(2), T.Arrow),
+        ALT: () => {
           const p = $.s(r.identifier);
           $.c(T.Arrow);
           const body = $.s(r.expression);
@@ -396,12 +396,12 @@ export function defineExprRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => !is($.la(2), T.LParen),
-        alt: () => {
+        GATE: () => !is($.la(2), T.LParen),
+        ALT: () => {
           const t = $.alt([
-            { alt: () => $.c(K.CURRENT_DATE) },
-            { alt: () => $.c(K.CURRENT_TIMESTAMP) },
-            { alt: () => $.c(K.CURRENT_USER) },
+            { ALT: () => $.c(K.CURRENT_DATE) },
+            { ALT: () => $.c(K.CURRENT_TIMESTAMP) },
+            { ALT: () => $.c(K.CURRENT_USER) },
           ], 2);
           return $.act(() => ({
             kind: 'function',
@@ -414,7 +414,7 @@ export function defineExprRules($: ParserBase, r: Rules): void {
           }));
         },
       },
-      { alt: () => $.s(r.nameOrCall) },
+      { ALT: () => $.s(r.nameOrCall) },
     ]);
   });
 
@@ -422,8 +422,8 @@ export function defineExprRules($: ParserBase, r: Rules): void {
     const start = $.c(T.LParen);
     return $.alt<Expr>([
       {
-        gate: () => parenLambdaAhead((n) => $.la(n - 1)),
-        alt: () => {
+        GATE: () => parenLambdaAhead((n) => $.la(n - 1)),
+        ALT: () => {
           const params = $.sep0(T.Comma, () => $.s(r.identifier));
           $.c(T.RParen);
           $.c(T.Arrow);
@@ -432,15 +432,15 @@ export function defineExprRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => queryAhead((n) => $.la(n), 1),
-        alt: () => {
+        GATE: () => queryAhead((n) => $.la(n), 1),
+        ALT: () => {
           const query = $.s(r.query);
           $.c(T.RParen, 1);
           return $.act(() => ({ kind: 'subquery', query, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const entries = $.sep1(T.Comma, () => {
             const e = $.s(r.expression, 1);
             const name = $.opt(() => ($.c(K.AS), $.s(r.identifier)));

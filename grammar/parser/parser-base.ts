@@ -6,9 +6,10 @@ import { errorMessageProvider } from './error-messages.js';
 
 export type Rule<T> = ParserMethod<[], T>;
 
+/** One alternative of an OR: Chevrotain's own shape, passed through without copying. */
 export interface Alt<T> {
-  readonly alt: () => T;
-  readonly gate?: () => boolean;
+  readonly ALT: () => T;
+  readonly GATE?: () => boolean;
 }
 
 /**
@@ -41,10 +42,7 @@ export class ParserBase extends EmbeddedActionsParser {
   }
 
   alt<T>(alts: readonly Alt<T>[], idx = 0): T {
-    return this.or(idx, {
-      DEF: alts.map((a) => (a.gate ? { ALT: a.alt, GATE: a.gate } : { ALT: a.alt })),
-      IGNORE_AMBIGUITIES: process.env["DELTASQL_AMBIG"] !== "1",
-    }) as T;
+    return this.or(idx, { DEF: alts as Alt<T>[], IGNORE_AMBIGUITIES: true }) as T;
   }
 
   rep(fn: () => void, idx = 0, gate?: () => boolean): void {

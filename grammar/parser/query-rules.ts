@@ -66,19 +66,19 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const withClause = $.opt(() => $.s(r.withClause));
     const body = $.s(r.queryTerm);
     const order = $.opt(() => {
-      const t = $.alt([{ alt: () => $.c(k('ORDER')) }, { alt: () => $.c(k('SORT')) }]);
+      const t = $.alt([{ ALT: () => $.c(k('ORDER')) }, { ALT: () => $.c(k('SORT')) }]);
       $.c(k('BY'));
       const items = $.sep1(T.Comma, () => $.s(r.sortItem));
       return { sort: is(t, k('SORT')), items };
     }, 5);
     $.opt(() => {
-      const t = $.alt([{ alt: () => $.c(k('CLUSTER')) }, { alt: () => $.c(k('DISTRIBUTE')) }], 1);
+      const t = $.alt([{ ALT: () => $.c(k('CLUSTER')) }, { ALT: () => $.c(k('DISTRIBUTE')) }], 1);
       $.act(() => unsupported(`${t.image.toUpperCase()} BY`, { position: tokenStart(t) }));
     }, 1, () => is($.la(2), k('BY')));
     const windows = $.opt(() => $.s(r.windowClause), 2);
     const limit = $.opt(() => {
       $.c(k('LIMIT'));
-      return $.alt<Expr | 'all'>([{ alt: () => ($.c(k('ALL')), 'all') }, { alt: () => $.s(r.expression) }], 2);
+      return $.alt<Expr | 'all'>([{ ALT: () => ($.c(k('ALL')), 'all') }, { ALT: () => $.s(r.expression) }], 2);
     }, 3);
     const offset = $.opt(() => {
       $.c(k('OFFSET'));
@@ -121,12 +121,12 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const rest: QueryBody[] = [];
     $.rep(() => {
       const t = $.alt([
-        { alt: () => $.c(k('UNION')) },
-        { alt: () => $.c(k('EXCEPT')) },
-        { alt: () => $.c(k('MINUS')) },
-        { alt: () => $.c(k('INTERSECT')) },
+        { ALT: () => $.c(k('UNION')) },
+        { ALT: () => $.c(k('EXCEPT')) },
+        { ALT: () => $.c(k('MINUS')) },
+        { ALT: () => $.c(k('INTERSECT')) },
       ]);
-      const q = $.opt(() => $.alt([{ alt: () => $.c(k('ALL')) }, { alt: () => $.c(k('DISTINCT')) }], 1));
+      const q = $.opt(() => $.alt([{ ALT: () => $.c(k('ALL')) }, { ALT: () => $.c(k('DISTINCT')) }], 1));
       const byName = $.opt(() => {
         $.c(k('BY'));
         $.c(k('NAME'));
@@ -144,9 +144,9 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
   r.queryPrimary = $.rule('queryPrimary', (): QueryBody => {
     const start = $.la(1);
     return $.alt<QueryBody>([
-      { alt: () => $.s(r.select) },
+      { ALT: () => $.s(r.select) },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('VALUES'));
           const rows = $.s(r.valuesRows);
           const alias = $.opt(() => $.s(r.tableAlias), 0, aliasAhead);
@@ -154,15 +154,15 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => is($.la(2), T.Ident),
-        alt: () => {
+        GATE: () => is($.la(2), T.Ident),
+        ALT: () => {
           $.c(k('TABLE'));
           const name = $.s(r.objectName);
           return $.act(() => ({ kind: 'tableQuery', name, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(T.LParen);
           const q = $.s(r.query);
           $.c(T.RParen);
@@ -179,7 +179,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
 
   r.select = $.rule('select', (): Select => {
     const start = $.c(k('SELECT'));
-    const distinct = $.opt(() => $.alt([{ alt: () => ($.c(k('DISTINCT')), true) }, { alt: () => ($.c(k('ALL')), false) }]));
+    const distinct = $.opt(() => $.alt([{ ALT: () => ($.c(k('DISTINCT')), true) }, { ALT: () => ($.c(k('ALL')), false) }]));
     const items = $.sep1(T.Comma, () => $.s(r.selectItem));
     const from = $.opt(() => {
       $.c(k('FROM'));
@@ -225,19 +225,19 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const alias = $.opt(() =>
       $.alt<Identifier | Identifier[]>([
         {
-          gate: () => is($.la(2), T.LParen),
-          alt: () => {
+          GATE: () => is($.la(2), T.LParen),
+          ALT: () => {
             $.c(k('AS'));
             return $.s(r.identList);
           },
         },
         {
-          alt: () => {
+          ALT: () => {
             $.c(k('AS'), 1);
             return $.alt<Identifier>([
-              { alt: () => $.s(r.identifier) },
+              { ALT: () => $.s(r.identifier) },
               {
-                alt: () => {
+                ALT: () => {
                   const t = $.la(1);
                   const value = $.s(r.stringValue);
                   return $.act(() => ({ kind: 'identifier' as const, name: value, quoted: true, span: $.span(t) }));
@@ -246,7 +246,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
             ], 1);
           },
         },
-        { gate: () => isAliasCandidate($.la(1)), alt: () => $.s(r.identifier, 1) },
+        { GATE: () => isAliasCandidate($.la(1)), ALT: () => $.s(r.identifier, 1) },
       ]),
     );
     return $.act((): SelectItem => {
@@ -288,18 +288,18 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const type = $.opt(
       () =>
         $.alt<JoinPart['type']>([
-          { alt: () => ($.c(k('INNER')), 'inner') },
-          { alt: () => ($.c(k('CROSS')), 'cross') },
+          { ALT: () => ($.c(k('INNER')), 'inner') },
+          { ALT: () => ($.c(k('CROSS')), 'cross') },
           {
-            alt: () => {
+            ALT: () => {
               $.c(k('LEFT'));
               return (
                 $.opt(
                   () =>
                     $.alt<JoinPart['type']>([
-                      { alt: () => ($.c(k('OUTER')), 'left') },
-                      { alt: () => ($.c(k('SEMI')), 'semi') },
-                      { alt: () => ($.c(k('ANTI')), 'anti') },
+                      { ALT: () => ($.c(k('OUTER')), 'left') },
+                      { ALT: () => ($.c(k('SEMI')), 'semi') },
+                      { ALT: () => ($.c(k('ANTI')), 'anti') },
                     ], 1),
                   1,
                 ) ?? 'left'
@@ -307,21 +307,21 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
             },
           },
           {
-            alt: () => {
+            ALT: () => {
               $.c(k('RIGHT'));
               $.opt(() => $.c(k('OUTER'), 1), 2);
               return 'right';
             },
           },
           {
-            alt: () => {
+            ALT: () => {
               $.c(k('FULL'));
               $.opt(() => $.c(k('OUTER'), 2), 3);
               return 'full';
             },
           },
-          { alt: () => ($.c(k('SEMI'), 1), 'semi') },
-          { alt: () => ($.c(k('ANTI'), 1), 'anti') },
+          { ALT: () => ($.c(k('SEMI'), 1), 'semi') },
+          { ALT: () => ($.c(k('ANTI'), 1), 'anti') },
         ]),
       4,
     );
@@ -331,14 +331,14 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
       () =>
         $.alt<{ on?: Expr; using?: Identifier[] }>([
           {
-            alt: () => {
+            ALT: () => {
               $.c(k('ON'));
               const on = $.s(r.expression);
               return { on };
             },
           },
           {
-            alt: () => {
+            ALT: () => {
               $.c(k('USING'));
               const using = $.s(r.identList);
               return { using };
@@ -354,8 +354,8 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     const rel = $.alt<Relation>([
       {
-        gate: () => is($.la(1), T.LParen) && queryAhead((n) => $.la(n), 2) && !relationInParens(),
-        alt: () => {
+        GATE: () => is($.la(1), T.LParen) && queryAhead((n) => $.la(n), 2) && !relationInParens(),
+        ALT: () => {
           $.c(T.LParen);
           const query = $.s(r.query);
           $.c(T.RParen);
@@ -364,7 +364,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(T.LParen, 1);
           const inner = $.s(r.relation);
           $.c(T.RParen, 1);
@@ -373,7 +373,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('LATERAL'));
           $.c(T.LParen, 2);
           const query = $.s(r.query, 1);
@@ -383,8 +383,8 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => !is($.la(2), T.Dot) && !is($.la(2), T.LParen) || is($.la(2), T.LParen),
-        alt: () => {
+        GATE: () => !is($.la(2), T.Dot) && !is($.la(2), T.LParen) || is($.la(2), T.LParen),
+        ALT: () => {
           $.c(k('VALUES'));
           const rows = $.s(r.valuesRows);
           const alias = $.opt(() => $.s(r.tableAlias, 2), 2, aliasAhead);
@@ -392,8 +392,8 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => callAhead((n) => $.la(n)),
-        alt: () => {
+        GATE: () => callAhead((n) => $.la(n)),
+        ALT: () => {
           const name = $.s(r.objectName);
           $.c(T.LParen, 3);
           const args = $.sep0(T.Comma, () => $.s(r.functionArg));
@@ -403,7 +403,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const name = $.s(r.objectName, 1);
           const timeTravel = $.opt(() => $.s(r.timeTravel), 4);
           const alias = $.opt(() => $.s(r.tableAlias, 4), 5, aliasAhead);
@@ -416,7 +416,7 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
       },
     ]);
     $.opt(() => {
-      const t = $.alt([{ alt: () => $.c(k('TABLESAMPLE')) }, { alt: () => $.c(k('PIVOT')) }, { alt: () => $.c(k('UNPIVOT')) }], 1);
+      const t = $.alt([{ ALT: () => $.c(k('TABLESAMPLE')) }, { ALT: () => $.c(k('PIVOT')) }, { ALT: () => $.c(k('UNPIVOT')) }], 1);
       $.act(() => unsupported(t.image.toUpperCase(), { position: tokenStart(t) }));
     }, 6, () => is($.la(2), T.LParen));
     return rel;
@@ -458,24 +458,24 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<TimeTravel>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(T.At);
-          const t = $.alt([{ alt: () => $.c(T.Ident) }, { alt: () => $.c(T.NumberLit) }], 1);
+          const t = $.alt([{ ALT: () => $.c(T.Ident) }, { ALT: () => $.c(T.NumberLit) }], 1);
           return $.act(() => atTimeTravel(t, start));
         },
       },
       {
-        gate: () => {
+        GATE: () => {
           const i = is($.la(1), k('FOR')) ? 2 : 1;
           return is($.la(i + 1), k('AS')) && is($.la(i + 2), k('OF'));
         },
-        alt: () => {
+        ALT: () => {
           $.opt(() => $.c(k('FOR')));
           const t = $.alt([
-            { alt: () => $.c(k('VERSION')) },
-            { alt: () => $.c(k('SYSTEM_VERSION')) },
-            { alt: () => $.c(k('TIMESTAMP')) },
-            { alt: () => $.c(k('SYSTEM_TIME')) },
+            { ALT: () => $.c(k('VERSION')) },
+            { ALT: () => $.c(k('SYSTEM_VERSION')) },
+            { ALT: () => $.c(k('TIMESTAMP')) },
+            { ALT: () => $.c(k('SYSTEM_TIME')) },
           ], 2);
           $.c(k('AS'));
           $.c(k('OF'));
@@ -513,19 +513,19 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     $.c(k('BY'));
     return $.alt<GroupBy>([
       {
-        gate: () => !is($.la(2), T.LParen),
-        alt: () => {
+        GATE: () => !is($.la(2), T.LParen),
+        ALT: () => {
           $.c(k('ALL'));
           return $.act(() => ({ kind: 'groupBy' as const, all: true, items: [], span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const items = $.sep1(T.Comma, () => $.s(r.groupingItem));
           const legacySets = $.opt(() => $.s(r.groupingItem, 1), 1, () => is($.la(1), k('GROUPING')) && is($.la(2), k('SETS')));
           const w = $.opt(() => {
             $.c(k('WITH'));
-            return $.alt([{ alt: () => $.c(k('ROLLUP')) }, { alt: () => $.c(k('CUBE')) }], 1);
+            return $.alt([{ ALT: () => $.c(k('ROLLUP')) }, { ALT: () => $.c(k('CUBE')) }], 1);
           });
           return $.act(() => {
             let all: GroupingItem[] = legacySets ? [legacySets] : items;
@@ -545,8 +545,8 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<GroupingItem>([
       {
-        gate: () => is($.la(2), k('SETS')),
-        alt: () => {
+        GATE: () => is($.la(2), k('SETS')),
+        ALT: () => {
           $.c(k('GROUPING'));
           $.c(k('SETS'));
           $.c(T.LParen);
@@ -556,31 +556,31 @@ export function defineQueryRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        gate: () => is($.la(2), T.LParen),
-        alt: () => {
-          const t = $.alt([{ alt: () => $.c(k('ROLLUP')) }, { alt: () => $.c(k('CUBE')) }], 1);
+        GATE: () => is($.la(2), T.LParen),
+        ALT: () => {
+          const t = $.alt([{ ALT: () => $.c(k('ROLLUP')) }, { ALT: () => $.c(k('CUBE')) }], 1);
           $.c(T.LParen, 1);
           const elements = $.sep1(T.Comma, () => $.s(r.groupingSet, 1), 1);
           $.c(T.RParen, 1);
           return $.act(() => (is(t, k('ROLLUP')) ? { kind: 'rollup', elements, span: $.span(start) } : { kind: 'cube', elements, span: $.span(start) }));
         },
       },
-      { alt: () => $.s(r.expression) },
+      { ALT: () => $.s(r.expression) },
     ]);
   });
 
   r.groupingSet = $.rule('groupingSet', (): Expr[] =>
     $.alt<Expr[]>([
       {
-        gate: () => is($.la(1), T.LParen) && !queryAhead((n) => $.la(n), 2),
-        alt: () => {
+        GATE: () => is($.la(1), T.LParen) && !queryAhead((n) => $.la(n), 2),
+        ALT: () => {
           $.c(T.LParen);
           const items = $.sep0(T.Comma, () => $.s(r.expression));
           $.c(T.RParen);
           return items;
         },
       },
-      { alt: () => [$.s(r.expression, 1)] },
+      { ALT: () => [$.s(r.expression, 1)] },
     ]),
   );
 

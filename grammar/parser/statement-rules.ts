@@ -24,31 +24,31 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
 
   r.statement = $.rule('statement', (): Statement =>
     $.alt<Statement>([
-      { gate: () => queryAhead((n) => $.la(n), 1) || is($.la(1), T.LParen), alt: () => $.s(r.query) },
-      { alt: () => $.s(r.createStatement) },
-      { alt: () => $.s(r.dropStatement) },
-      { alt: () => $.s(r.insertStatement) },
-      { alt: () => $.s(r.updateStatement) },
-      { alt: () => $.s(r.deleteStatement) },
-      { alt: () => $.s(r.mergeStatement) },
-      { alt: () => $.s(r.describeStatement) },
-      { alt: () => $.s(r.showStatement) },
-      { alt: () => $.s(r.alterStatement) },
-      { alt: () => $.s(r.deltaStatement) },
-      { alt: () => $.s(r.miscStatement) },
+      { GATE: () => queryAhead((n) => $.la(n), 1) || is($.la(1), T.LParen), ALT: () => $.s(r.query) },
+      { ALT: () => $.s(r.createStatement) },
+      { ALT: () => $.s(r.dropStatement) },
+      { ALT: () => $.s(r.insertStatement) },
+      { ALT: () => $.s(r.updateStatement) },
+      { ALT: () => $.s(r.deleteStatement) },
+      { ALT: () => $.s(r.mergeStatement) },
+      { ALT: () => $.s(r.describeStatement) },
+      { ALT: () => $.s(r.showStatement) },
+      { ALT: () => $.s(r.alterStatement) },
+      { ALT: () => $.s(r.deltaStatement) },
+      { ALT: () => $.s(r.miscStatement) },
     ]),
   );
 
   r.tableTarget = $.rule('tableTarget', (): ObjectName =>
     $.alt<ObjectName>([
       {
-        alt: () => {
+        ALT: () => {
           const t = $.la(1);
           const path = $.s(r.stringValue);
           return $.act(() => ({ kind: 'objectName', parts: ['delta', path], quoted: [false, true], span: $.span(t) }));
         },
       },
-      { alt: () => $.s(r.objectName) },
+      { ALT: () => $.s(r.objectName) },
     ]),
   );
 
@@ -62,9 +62,9 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
   r.property = $.rule('property', (): Property => {
     const start = $.la(1);
     const key = $.alt<string>([
-      { alt: () => $.s(r.stringValue) },
+      { ALT: () => $.s(r.stringValue) },
       {
-        alt: () => {
+        ALT: () => {
           const name = $.s(r.objectName);
           return $.act(() => name.parts.join('.'));
         },
@@ -79,18 +79,18 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
 
   r.propertyValue = $.rule('propertyValue', (): string =>
     $.alt<string>([
-      { alt: () => $.s(r.stringValue) },
+      { ALT: () => $.s(r.stringValue) },
       {
-        alt: () => {
+        ALT: () => {
           const minus = $.opt(() => $.c(T.Minus));
           const t = $.c(T.NumberLit);
           return $.act(() => (minus ? `-${t.image}` : t.image));
         },
       },
-      { alt: () => ($.c(k('TRUE')), 'true') },
-      { alt: () => ($.c(k('FALSE')), 'false') },
+      { ALT: () => ($.c(k('TRUE')), 'true') },
+      { ALT: () => ($.c(k('FALSE')), 'false') },
       {
-        alt: () => {
+        ALT: () => {
           const t = $.c(T.Ident);
           return $.act(() => t.image);
         },
@@ -111,35 +111,35 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
     $.rep(() => {
       $.alt([
         {
-          alt: () => {
+          ALT: () => {
             $.c(k('NOT'));
             $.c(k('NULL'));
             $.act(() => void (c.notNull = true));
           },
         },
-        { alt: () => void $.c(k('NULL'), 1) },
+        { ALT: () => void $.c(k('NULL'), 1) },
         {
-          alt: () => {
+          ALT: () => {
             $.c(k('COMMENT'));
             const s = $.s(r.stringValue);
             $.act(() => void (c.comment = s));
           },
         },
         {
-          alt: () => {
+          ALT: () => {
             $.c(k('DEFAULT'));
             const e = $.s(r.expression);
             $.act(() => void (c.default = e));
           },
         },
         {
-          alt: () => {
+          ALT: () => {
             $.c(k('GENERATED'));
-            const always = $.alt([{ alt: () => ($.c(k('ALWAYS')), true) }, { alt: () => ($.c(k('BY')), $.c(k('DEFAULT'), 1), false) }], 1);
+            const always = $.alt([{ ALT: () => ($.c(k('ALWAYS')), true) }, { ALT: () => ($.c(k('BY')), $.c(k('DEFAULT'), 1), false) }], 1);
             $.c(k('AS'));
             $.alt([
               {
-                alt: () => {
+                ALT: () => {
                   $.c(T.LParen);
                   const e = $.s(r.expression, 1);
                   $.c(T.RParen);
@@ -147,15 +147,15 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
                 },
               },
               {
-                alt: () => {
+                ALT: () => {
                   $.c(k('IDENTITY'));
                   const opts = $.opt(() => {
                     $.c(T.LParen, 1);
                     const o: { start?: Expr; step?: Expr } = {};
                     $.rep1(() => {
                       $.alt([
-                        { alt: () => ($.c(k('START')), $.c(k('WITH')), void (o.start = $.s(r.expression, 2))) },
-                        { alt: () => ($.c(k('INCREMENT')), $.c(k('BY'), 1), void (o.step = $.s(r.expression, 3))) },
+                        { ALT: () => ($.c(k('START')), $.c(k('WITH')), void (o.start = $.s(r.expression, 2))) },
+                        { ALT: () => ($.c(k('INCREMENT')), $.c(k('BY'), 1), void (o.step = $.s(r.expression, 3))) },
                       ], 3);
                     });
                     $.c(T.RParen, 1);
@@ -167,11 +167,11 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
             ], 2);
           },
         },
-        { alt: () => ($.c(k('PRIMARY')), $.c(k('KEY')), $.act(() => void (c.primaryKey = true))) },
-        { alt: () => ($.c(k('UNIQUE')), $.act(() => void (c.unique = true))) },
-        { alt: () => ($.c(k('FIRST')), $.act(() => void (c.position = { kind: 'first' }))) },
+        { ALT: () => ($.c(k('PRIMARY')), $.c(k('KEY')), $.act(() => void (c.primaryKey = true))) },
+        { ALT: () => ($.c(k('UNIQUE')), $.act(() => void (c.unique = true))) },
+        { ALT: () => ($.c(k('FIRST')), $.act(() => void (c.position = { kind: 'first' }))) },
         {
-          alt: () => {
+          ALT: () => {
             $.c(k('AFTER'));
             const col = $.s(r.identifier, 1);
             $.act(() => void (c.position = { kind: 'after', column: col }));
@@ -190,12 +190,12 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<ColumnDef | TableConstraint>([
       {
-        gate: () => is($.la(1), k('CONSTRAINT')) || is($.la(1), k('CHECK')) || (is($.la(1), k('PRIMARY')) && is($.la(2), k('KEY'))) || (is($.la(1), k('UNIQUE')) && is($.la(2), T.LParen)),
-        alt: () => {
+        GATE: () => is($.la(1), k('CONSTRAINT')) || is($.la(1), k('CHECK')) || (is($.la(1), k('PRIMARY')) && is($.la(2), k('KEY'))) || (is($.la(1), k('UNIQUE')) && is($.la(2), T.LParen)),
+        ALT: () => {
           const name = $.opt(() => ($.c(k('CONSTRAINT')), $.s(r.identifier)));
           return $.alt<TableConstraint>([
             {
-              alt: () => {
+              ALT: () => {
                 $.c(k('CHECK'));
                 $.c(T.LParen);
                 const check = $.s(r.expression);
@@ -204,8 +204,8 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
               },
             },
             {
-              alt: () => {
-                const pk = $.alt([{ alt: () => ($.c(k('PRIMARY')), $.c(k('KEY')), true) }, { alt: () => ($.c(k('UNIQUE')), false) }], 2);
+              ALT: () => {
+                const pk = $.alt([{ ALT: () => ($.c(k('PRIMARY')), $.c(k('KEY')), true) }, { ALT: () => ($.c(k('UNIQUE')), false) }], 2);
                 const columns = $.s(r.identList);
                 return $.act((): TableConstraint => ({ kind: 'tableConstraint', constraint: pk ? 'primaryKey' : 'unique', columns, ...(name ? { name } : {}), span: $.span(start) }));
               },
@@ -213,7 +213,7 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
           ], 1);
         },
       },
-      { alt: () => $.s(r.columnDef) },
+      { ALT: () => $.s(r.columnDef) },
     ]);
   });
 
@@ -228,8 +228,8 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
     const start = $.c(k('DROP'));
     return $.alt<Statement>([
       {
-        alt: () => {
-          const view = $.alt([{ alt: () => ($.c(k('TABLE')), false) }, { alt: () => ($.c(k('VIEW')), true) }], 1);
+        ALT: () => {
+          const view = $.alt([{ ALT: () => ($.c(k('TABLE')), false) }, { ALT: () => ($.c(k('VIEW')), true) }], 1);
           const ifExists = $.opt(() => ($.c(k('IF')), $.c(k('EXISTS')), true)) === true;
           const name = $.s(r.objectName);
           const purge = $.opt(() => $.c(k('PURGE')), 1) !== undefined;
@@ -237,17 +237,17 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
-          $.alt([{ alt: () => $.c(k('DATABASE')) }, { alt: () => $.c(k('SCHEMA')) }], 2);
+        ALT: () => {
+          $.alt([{ ALT: () => $.c(k('DATABASE')) }, { ALT: () => $.c(k('SCHEMA')) }], 2);
           const ifExists = $.opt(() => ($.c(k('IF'), 1), $.c(k('EXISTS'), 1), true), 2) === true;
           const name = $.s(r.objectName, 1);
-          const mode = $.opt(() => $.alt([{ alt: () => ($.c(k('CASCADE')), true) }, { alt: () => ($.c(k('RESTRICT')), false) }], 3), 3);
+          const mode = $.opt(() => $.alt([{ ALT: () => ($.c(k('CASCADE')), true) }, { ALT: () => ($.c(k('RESTRICT')), false) }], 3), 3);
           return $.act((): Statement => ({ kind: 'dropSchema', ifExists, name, cascade: mode === true, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
-          const t = $.alt([{ alt: () => $.c(k('INDEX')) }, { alt: () => $.c(k('TRIGGER')) }, { alt: () => $.c(k('FUNCTION')) }], 4);
+        ALT: () => {
+          const t = $.alt([{ ALT: () => $.c(k('INDEX')) }, { ALT: () => $.c(k('TRIGGER')) }, { ALT: () => $.c(k('FUNCTION')) }], 4);
           return $.act(() => unsupported(`DROP ${t.image.toUpperCase()}`, { position: tokenStart(t) }));
         },
       },
@@ -256,7 +256,7 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
 
   r.insertStatement = $.rule('insertStatement', (): Statement => {
     const start = $.c(k('INSERT'));
-    const overwrite = $.alt([{ alt: () => ($.c(k('INTO')), false) }, { alt: () => ($.c(k('OVERWRITE')), true) }]);
+    const overwrite = $.alt([{ ALT: () => ($.c(k('INTO')), false) }, { ALT: () => ($.c(k('OVERWRITE')), true) }]);
     $.opt(() => $.c(k('TABLE')));
     const table = $.s(r.objectName);
     const partition = $.opt(() => {
@@ -307,15 +307,15 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
     const start = $.la(1);
     return $.alt<Statement>([
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('EXPLAIN'));
           const mode = $.opt(() =>
             $.alt([
-              { alt: () => $.c(k('EXTENDED')) },
-              { alt: () => $.c(k('FORMATTED')) },
-              { alt: () => $.c(k('CODEGEN')) },
-              { alt: () => $.c(k('COST')) },
-              { alt: () => $.c(k('ANALYZE')) },
+              { ALT: () => $.c(k('EXTENDED')) },
+              { ALT: () => $.c(k('FORMATTED')) },
+              { ALT: () => $.c(k('CODEGEN')) },
+              { ALT: () => $.c(k('COST')) },
+              { ALT: () => $.c(k('ANALYZE')) },
             ], 1),
           0, () => !is($.la(2), T.Dot));
           const statement = $.s(r.statement);
@@ -328,20 +328,20 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('USE'));
           const target = $.opt(() => $.alt([
-            { alt: () => ($.c(k('DATABASE')), 'namespace' as const) },
-            { alt: () => ($.c(k('SCHEMA')), 'namespace' as const) },
-            { alt: () => ($.c(k('NAMESPACE')), 'namespace' as const) },
-            { alt: () => ($.c(k('CATALOG')), 'catalog' as const) },
+            { ALT: () => ($.c(k('DATABASE')), 'namespace' as const) },
+            { ALT: () => ($.c(k('SCHEMA')), 'namespace' as const) },
+            { ALT: () => ($.c(k('NAMESPACE')), 'namespace' as const) },
+            { ALT: () => ($.c(k('CATALOG')), 'catalog' as const) },
           ], 2), 1, () => is($.la(2), T.Ident));
           const name = $.s(r.objectName);
           return $.act((): Statement => ({ kind: 'use', target: target ?? 'namespace', name, span: $.span(start) }));
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('CACHE'));
           const lazy = $.opt(() => $.c(k('LAZY')), 2) !== undefined;
           $.c(k('TABLE'));
@@ -352,7 +352,7 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           $.c(k('UNCACHE'));
           $.c(k('TABLE'), 1);
           const ifExists = $.opt(() => ($.c(k('IF')), $.c(k('EXISTS')), true), 6) === true;

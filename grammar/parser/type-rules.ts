@@ -30,8 +30,8 @@ export function defineTypeRules($: ParserBase, r: Rules, source: () => string): 
     const start = $.la(1);
     return $.alt<TypeNode>([
       {
-        gate: () => is($.la(2), T.Lt),
-        alt: () => {
+        GATE: () => is($.la(2), T.Lt),
+        ALT: () => {
           $.c(ARRAY);
           $.c(T.Lt);
           const e = $.s(r.dataType);
@@ -40,8 +40,8 @@ export function defineTypeRules($: ParserBase, r: Rules, source: () => string): 
         },
       },
       {
-        gate: () => is($.la(2), T.Lt),
-        alt: () => {
+        GATE: () => is($.la(2), T.Lt),
+        ALT: () => {
           $.c(MAP);
           $.c(T.Lt, 1);
           const k = $.s(r.dataType, 1);
@@ -52,8 +52,8 @@ export function defineTypeRules($: ParserBase, r: Rules, source: () => string): 
         },
       },
       {
-        gate: () => is($.la(2), T.Lt),
-        alt: () => {
+        GATE: () => is($.la(2), T.Lt),
+        ALT: () => {
           $.c(STRUCT);
           $.c(T.Lt, 2);
           const fields = $.sep0(T.Comma, () => $.s(r.structField), 1);
@@ -62,8 +62,8 @@ export function defineTypeRules($: ParserBase, r: Rules, source: () => string): 
         },
       },
       {
-        gate: () => intervalUnitOf($.la(2)) !== undefined,
-        alt: () => {
+        GATE: () => intervalUnitOf($.la(2)) !== undefined,
+        ALT: () => {
           $.c(INTERVAL);
           const from = $.c(T.Ident);
           const to = $.opt(() => {
@@ -88,7 +88,7 @@ export function defineTypeRules($: ParserBase, r: Rules, source: () => string): 
         },
       },
       {
-        alt: () => {
+        ALT: () => {
           const name = $.c(T.Ident, 2);
           const second = $.opt(() => $.c(T.Ident, 3), 1, () => /^(PRECISION|VARYING)$/i.test($.la(1).image) && is($.la(1), T.Identifier));
           const params = $.opt(() => {
