@@ -114,7 +114,12 @@ function bindAggregate(b: ExprBinder, e: FunctionCall, name: string): BoundExpr 
       position: e.span.start,
     });
   }
-  // count(t.*) / count(DISTINCT *): the star expands to the columns.
+  if (name === 'count' && !e.distinct && e.args.length === 1 && e.args[0]?.kind === 'star' && e.args[0].qualifier !== undefined) {
+    throw new DeltaSqlError('ANALYSIS_ERROR', '[INVALID_USAGE_OF_STAR_WITH_TABLE_IDENTIFIER_IN_COUNT] count(t.*) is not allowed; use count(*) or list the columns', {
+      position: e.span.start,
+    });
+  }
+  // count(t.*, …) / count(DISTINCT *): the star expands to the columns.
   const bound = star
     ? []
     : e.args.flatMap((a) => (a.kind === 'star' ? b.scope.star(a.qualifier, a.span).map((c) => colRef(c)) : [inner.bind(a)]));

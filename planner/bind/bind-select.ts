@@ -8,7 +8,7 @@ import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
 import type { Expr, NamedWindow, Select, SortItem, WindowSpec } from '../../grammar/ast/index.js';
 import type { BoundExpr } from '../expr/bound-expr.js';
 import { colRef, exprKey, mapColumns } from '../expr/expr-utils.js';
-import { filter as makeFilter, join as makeJoin, keepColumns, project, sort as makeSort } from '../logical/plan-builder.js';
+import { filter as makeFilter, join as makeJoin, keepColumns, newColumn, sort as makeSort } from '../logical/plan-builder.js';
 import type { LogicalColumn, LogicalPlan } from '../logical/logical-plan.js';
 import type { SortKey } from '../physical/physical-plan.js';
 import { ExprBinder, type AggCollector, type PendingJoin, type WindowCollector } from './expr-binder.js';
@@ -181,7 +181,15 @@ function projectAndSort(env: QueryEnv, plan: LogicalPlan, items: readonly Select
   if (isDistinct && hidden.length > 0) {
     throw new DeltaSqlError('ANALYSIS_ERROR', 'ORDER BY expressions must appear in the select list when SELECT DISTINCT is used');
   }
-  let out: LogicalPlan = project(plan, [...exprs, ...hidden], [...names, ...hidden.map((_, i) => `__sort${i}`)], () => env.ctx.nextId());
+  // A selected column keeps its identity (Spark's attribute ids): `SELECT a, A FROM t` is one column twice, not two.
+  const inputIds = new Set(plan.output.map((c) => c.id));
+  const allExprs = [...exprs, ...hidden];
+  const allNames = [...names, ...hidden.map((_, i) => `__sort${i}`)];
+  const output = allExprs.map((e, i) => {
+    const c = newColumn(env.ctx.nextId(), allNames[i] ?? `col${i + 1}`, e);
+    return e.kind === 'column' && inputIds.has(e.index) ? { ...c, id: e.index } : c;
+  });
+  let out: LogicalPlan = { kind: 'project', input: plan, exprs: allExprs, output };
   if (isDistinct) out = distinct(env, out);
   if (keys.length === 0) return out;
   const cols = out.output;

@@ -7,7 +7,7 @@ import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
 import { LONG, sameType } from '../../src/common/types/data-type.js';
 import type { Exists, InSubquery, Query, ScalarSubquery } from '../../grammar/ast/index.js';
 import { exprType, type BoundExpr } from '../expr/bound-expr.js';
-import { colRef, lit, makeAnd } from '../expr/expr-utils.js';
+import { colRef, lit, makeAnd, mapColumns } from '../expr/expr-utils.js';
 import { join, project } from '../logical/plan-builder.js';
 import type { LogicalColumn, LogicalPlan } from '../logical/logical-plan.js';
 import { bindQuery } from './bind-query.js';
@@ -40,6 +40,10 @@ export function coerceInProbe(b: ExprBinder, probe: BoundExpr, plan: LogicalPlan
 
 export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InSubquery): BoundExpr {
   const sub = bindSubqueryPlan(b, e.query);
+  if (e.kind === 'subquery' && sub.outerIds.size > 0) {
+    const inlined = inlineTrivial(sub.plan);
+    if (inlined !== undefined) return inlined;
+  }
   if (sub.outerIds.size === 0) {
     if (e.kind === 'subquery') {
       const col = requireSingleColumn(sub.plan, 'a scalar subquery');
@@ -83,6 +87,23 @@ export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InS
   const ref = colRef({ ...col, nullable: true });
   const empty = emptyValueOf(result, col.id, e);
   return empty === undefined ? ref : { kind: 'coalesce', args: [ref, lit(empty, LONG)], type: LONG };
+}
+
+/**
+ * A FROM-less subquery (`(SELECT t.x + 1)`): projections over the single empty row. Its value is
+ * the projected expression itself, evaluated in the outer row.
+ */
+function inlineTrivial(plan: LogicalPlan): BoundExpr | undefined {
+  if (plan.kind !== 'project' || plan.exprs.length !== 1) return undefined;
+  let expr = plan.exprs[0] as BoundExpr;
+  let p: LogicalPlan = plan.input;
+  while (p.kind === 'project') {
+    const defs = new Map(p.output.map((c, i) => [c.id, p.kind === 'project' ? (p.exprs[i] as BoundExpr) : undefined]));
+    expr = mapColumns(expr, (c) => defs.get(c.index) ?? c);
+    p = p.input;
+  }
+  if (p.kind !== 'values' || p.rows.length !== 1 || p.output.length !== 0) return undefined;
+  return expr;
 }
 
 /** Project / Filter / Sort chains over a global aggregate: at most one row per evaluation. */

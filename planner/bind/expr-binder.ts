@@ -5,7 +5,7 @@
  * bind to a fresh column the aggregate / window node will produce.
  */
 import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
-import { BOOLEAN, INT, STRING, typeToSql, type DataType } from '../../src/common/types/data-type.js';
+import { BOOLEAN, INT, STRING, isNumeric, typeToSql, type DataType } from '../../src/common/types/data-type.js';
 import type { Expr, Span, NamedWindow, WindowSpec } from '../../grammar/ast/index.js';
 import { exprType, type BoundExpr, type LambdaVarExpr } from '../expr/bound-expr.js';
 import type { AggregateCall, SortKey, WindowCall } from '../physical/physical-plan.js';
@@ -109,6 +109,8 @@ export class ExprBinder {
     const t = exprType(b);
     if (t.kind === 'boolean') return b;
     if (t.kind === 'null') return castTo(b, BOOLEAN, this.ctx.settings);
+    // Spark accepts a numeric filter condition (non-zero is true), e.g. `HAVING sum(v) + 1`.
+    if ((what === 'WHERE' || what === 'HAVING') && isNumeric(t)) return castTo(b, BOOLEAN, this.ctx.settings);
     throw new DeltaSqlError('TYPE_MISMATCH', `${what} expects a boolean expression, got ${typeToSql(t)}`, {
       position: span.start,
     });
