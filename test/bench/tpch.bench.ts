@@ -1,16 +1,16 @@
 /**
  * TPC-H: generates (or reuses) the 8 tables at scale factor TPCH_SF (default 0.1) as Delta
- * tables and plain Parquet, runs the 22 queries through deltasql (cold: a fresh session;
- * warm: the same session again) and through DuckDB (read_parquet views on the same files,
+ * tables and plain Parquet, runs the 22 queries through deltasql (cold: a fresh session in a
+ * worker thread, terminated on timeout; warm: the best of two more runs in that session) and through DuckDB (read_parquet views on the same files,
  * same threads), checks that the answers agree, and prints times, ratios and geometric means.
  *
  * Env: TPCH_SF, TPCH_THREADS (default 2), TPCH_MONEY (decimal | double, default decimal),
- * TPCH_QUERIES (e.g. "1,6,18"), TPCH_TIMEOUT_S (per deltasql run, default 300).
+ * TPCH_QUERIES (e.g. "1,6,18"), TPCH_TIMEOUT_S (per deltasql run, default 120).
  */
 import { readFileSync } from 'node:fs';
 import { compareAnswers, rowsOfTable, type Row } from './tpch/answers.js';
 import type { MoneyType } from './tpch/columns.js';
-import { deltaSqlSessions, type DeltaSqlSession } from './tpch/deltasql-runner.js';
+import { runDeltaSql } from './tpch/deltasql-runner.js';
 import { openDuckDb } from './tpch/duckdb-runner.js';
 import { generateTpch } from './tpch/generate.js';
 
@@ -54,7 +54,7 @@ export default async function tpchBench(): Promise<void> {
   const sf = Number(process.env.TPCH_SF ?? 0.1);
   const threads = Number(process.env.TPCH_THREADS ?? 2);
   const money = (process.env.TPCH_MONEY ?? 'decimal') as MoneyType;
-  const timeoutMs = Number(process.env.TPCH_TIMEOUT_S ?? 300) * 1000;
+  const timeoutMs = Number(process.env.TPCH_TIMEOUT_S ?? 120) * 1000;
   const only = process.env.TPCH_QUERIES?.split(',').map(Number);
   const queries = Array.from({ length: 22 }, (_, i) => i + 1).filter((q) => only === undefined || only.includes(q));
 
@@ -65,8 +65,6 @@ export default async function tpchBench(): Promise<void> {
 
   const duck = await openDuckDb(data, threads);
   console.log(duck === undefined ? 'DuckDB: @duckdb/node-api is not installed; DuckDB columns stay empty' : `DuckDB ${duck.version}`);
-  const sessions = await deltaSqlSessions(data, threads);
-  if (typeof sessions === 'string') console.log(`deltasql: not run (${sessions})`);
 
   const header = ['query', 'cold ms', 'warm ms', 'duckdb ms', 'cold/duck', 'warm/duck', 'rows', 'answer'];
   const widths = [5, 9, 9, 9, 9, 9, 6, 40];
@@ -85,35 +83,20 @@ export default async function tpchBench(): Promise<void> {
     let duckOut: Outcome = { error: 'DuckDB not available' };
     if (duck !== undefined) {
       await duck.run(sql).catch(() => undefined); // warm-up: DuckDB's own file metadata cache
-      const runs = [await timed(async () => (await duck.run(sql)).rows, timeoutMs), await timed(async () => (await duck.run(sql)).rows, timeoutMs)];
-      duckOut = runs.find((r) => r.error !== undefined) ?? { ms: Math.min(...runs.map((r) => r.ms ?? Infinity)), rows: runs[0]?.rows ?? [] };
+      const duckRuns = [await timed(async () => (await duck.run(sql)).rows, timeoutMs), await timed(async () => (await duck.run(sql)).rows, timeoutMs)];
+      duckOut = duckRuns.find((r) => r.error !== undefined) ?? { ms: Math.min(...duckRuns.map((r) => r.ms ?? Infinity)), rows: duckRuns[0]?.rows ?? [] };
     }
-    let coldOut: Outcome = { error: typeof sessions === 'string' ? 'not run' : '' };
-    let warmOut: Outcome = coldOut;
-    if (typeof sessions !== 'string') {
-      let session: DeltaSqlSession | undefined;
-      try {
-        session = await sessions();
-        const s = session;
-        const run = async (signal: AbortSignal): Promise<Row[]> => rowsOfTable((await s.sql(sql, undefined, { signal })).toArrow());
-        coldOut = await timed(run, timeoutMs);
-        warmOut = coldOut.error === undefined ? await timed(run, timeoutMs) : coldOut;
-        if (warmOut.error === undefined) {
-          const again = await timed(run, timeoutMs);
-          if (again.ms !== undefined && again.ms < (warmOut.ms ?? Infinity)) warmOut = again;
-        }
-      } catch (error) {
-        coldOut = { error: message(error) };
-        warmOut = coldOut;
-      } finally {
-        await session?.close().catch(() => undefined);
-      }
-    }
+    // deltasql: a fresh session in a worker (cold), then two warm runs; the best warm run counts.
+    const runs = await runDeltaSql(data, threads, sql, 3, timeoutMs);
+    const coldOut: Outcome = runs.times[0] !== undefined ? { ms: runs.times[0], rows: runs.rows ?? [] } : { error: runs.error ?? 'no run' };
+    const warmTimes = runs.times.slice(1);
+    const warmOut: Outcome = warmTimes.length > 0 ? { ms: Math.min(...warmTimes) } : { error: runs.error ?? 'no warm run' };
+    if (runs.error !== undefined && runs.times.length > 0) console.log(`  ${name}: after ${runs.times.length} run(s): ${runs.error}`);
     let answer: string;
     if (coldOut.error !== undefined) answer = `deltasql error: ${coldOut.error}`;
     else if (duckOut.error !== undefined) answer = `DuckDB: ${duckOut.error}`;
     else {
-      const diff = compareAnswers(coldOut.rows ?? [], duckOut.rows ?? []);
+      const diff = compareAnswers(coldOut.rows ?? [], duckOut.rows ?? [], 1e-6, runs.rounding);
       answer = diff === undefined ? 'agree' : `DIFFERENT: ${diff}`;
       if (diff === undefined) agree++;
     }

@@ -43,6 +43,11 @@ function columnOf(vector: arrow.Vector): Value[] {
   return out;
 }
 
+/** Per column, the rounding a result type allows: half a unit in the last place of a decimal, else 0. */
+export function roundingOf(table: arrow.Table): number[] {
+  return table.schema.fields.map((f) => (arrow.DataType.isDecimal(f.type) ? 0.5 * 10 ** -f.type.scale : 0));
+}
+
 /** An Arrow table as normalized rows. */
 export function rowsOfTable(table: arrow.Table): Row[] {
   const columns = table.schema.fields.map((_, c) => columnOf(table.getChildAt(c) as arrow.Vector));
@@ -66,15 +71,20 @@ const sortRows = (rows: readonly Row[]): Row[] =>
     return 0;
   });
 
-function close(a: Value, b: Value, tolerance: number): boolean {
+function close(a: Value, b: Value, tolerance: number, absolute: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
-    return a === b || Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b), 1e-9);
+    const diff = Math.abs(a - b);
+    return diff <= absolute * (1 + 1e-9) || diff <= tolerance * Math.max(Math.abs(a), Math.abs(b), 1e-9);
   }
   return a === b;
 }
 
-/** Same answer up to row order and a relative numeric tolerance; the reason when not. */
-export function compareAnswers(got: readonly Row[], want: readonly Row[], tolerance = 1e-6): string | undefined {
+/**
+ * Same answer up to row order and a relative numeric tolerance (plus, per column of `got`, the
+ * rounding its type allows: Spark's avg of a decimal is a decimal of scale 6, DuckDB's a double);
+ * the reason when not.
+ */
+export function compareAnswers(got: readonly Row[], want: readonly Row[], tolerance = 1e-6, absolute: readonly number[] = []): string | undefined {
   if (got.length !== want.length) return `${got.length} rows, expected ${want.length}`;
   const a = sortRows(got);
   const b = sortRows(want);
@@ -83,7 +93,7 @@ export function compareAnswers(got: readonly Row[], want: readonly Row[], tolera
     const y = b[r] as Row;
     if (x.length !== y.length) return `row ${r}: ${x.length} columns, expected ${y.length}`;
     for (let c = 0; c < x.length; c++) {
-      if (!close(x[c] ?? null, y[c] ?? null, tolerance)) return `row ${r} column ${c}: ${String(x[c])}, expected ${String(y[c])}`;
+      if (!close(x[c] ?? null, y[c] ?? null, tolerance, absolute[c] ?? 0)) return `row ${r} column ${c}: ${String(x[c])}, expected ${String(y[c])}`;
     }
   }
   return undefined;

@@ -1,33 +1,75 @@
 /**
- * deltasql through its public Session: the 8 Delta tables live in `<dataset>/delta/`, which
- * is the session's warehouse, so `lineitem` etc. resolve by name. The Session is loaded
- * dynamically: if it is missing or fails to load, the bench says so and runs DuckDB alone.
+ * deltasql through its public Session, one worker thread per query (see deltasql-worker.ts).
+ * The 8 Delta tables live in `<dataset>/delta/`, the session's warehouse, so `lineitem` etc.
+ * resolve by name.
  */
-import type * as arrow from 'apache-arrow';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Row } from './answers.js';
 import type { TpchDataset } from './generate.js';
 
-export interface DeltaSqlSession {
-  sql(text: string, params?: undefined, options?: { signal?: AbortSignal }): Promise<{ toArrow(): arrow.Table }>;
-  close(): Promise<void>;
+export interface WorkerRequest {
+  readonly warehouse: string;
+  readonly threads: number;
+  readonly sql: string;
+  readonly runs: number;
 }
 
-export type OpenSession = () => Promise<DeltaSqlSession>;
+export type WorkerMessage =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'run'; readonly ms: number; readonly rows: Row[]; readonly rounding: number[] }
+  | { readonly kind: 'error'; readonly message: string };
 
-interface SessionModule {
-  Session: { create(options: { warehouse: string; threads: number }): Promise<DeltaSqlSession> };
+export interface QueryRuns {
+  /** Milliseconds of each completed run: [cold, warm…]. */
+  readonly times: number[];
+  /** The first run's answer, and per column the rounding its type allows. */
+  readonly rows?: Row[];
+  readonly rounding?: number[];
+  readonly error?: string;
 }
 
-/** A factory of fresh sessions over the dataset, or the reason there is none. */
-export async function deltaSqlSessions(data: TpchDataset, threads: number): Promise<OpenSession | string> {
-  if (data.delta === undefined) return 'the dataset has no Delta tables';
-  let mod: SessionModule;
-  try {
-    mod = (await import('../../../src/api/session.js')) as unknown as SessionModule;
-  } catch (error) {
-    return `cannot load src/api/session.ts: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  if (typeof mod.Session?.create !== 'function') return 'src/api/session.ts exports no Session.create';
-  const warehouse = join(data.dir, 'delta');
-  return () => mod.Session.create({ warehouse, threads });
+/**
+ * Run `sql` `runs` times in a fresh session on a worker; each run may take `timeoutMs`
+ * before the worker is terminated (which stops even a query that never yields).
+ */
+export function runDeltaSql(data: TpchDataset, threads: number, sql: string, runs: number, timeoutMs: number): Promise<QueryRuns> {
+  const request: WorkerRequest = { warehouse: join(data.dir, 'delta'), threads, sql, runs };
+  // The worker needs tsx's loader for its .ts sources: register it, then import the entry.
+  const entry = new URL('./deltasql-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: request });
+  const times: number[] = [];
+  let rows: Row[] | undefined;
+  let rounding: number[] = [];
+  return new Promise<QueryRuns>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = (error?: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve({ times, rounding, ...(rows !== undefined ? { rows } : {}), ...(error !== undefined ? { error } : {}) });
+    };
+    const arm = (ms: number, what: string): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(`${what} timed out after ${(ms / 1000).toFixed(0)} s`), ms);
+    };
+    arm(120_000, 'session start');
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'error') return finish(message.message);
+      if (message.kind === 'run') {
+        times.push(message.ms);
+        if (times.length === 1) {
+          rows = message.rows;
+          rounding = message.rounding;
+        }
+        if (times.length === runs) return finish();
+      }
+      arm(timeoutMs, times.length === 0 ? 'cold run' : 'warm run');
+    });
+    worker.on('error', (error) => finish(`worker failed: ${error.message}`));
+    worker.on('exit', () => finish(times.length < runs ? 'worker exited early' : undefined));
+  });
 }
