@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as arrow from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INT, STRING, field } from '../../src/common/types/data-type.js';
 import { readCheckpointActions } from '../../src/delta/log/read-checkpoint.js';
@@ -95,5 +96,50 @@ describe('checkpoints', () => {
     expect(validateDeltaTable(dir)).toEqual([]);
     const kept = await tableWithCommits({ 'delta.checkpointInterval': '5', 'delta.logRetentionDuration': 'interval 0 seconds', 'delta.enableExpiredLogCleanup': 'false' }, 6);
     expect(logFiles(kept).filter((n) => n.endsWith('.json'))).toHaveLength(7);
+  });
+});
+
+describe('stats_parsed in checkpoints', () => {
+  it('carries the stats JSON as a typed struct (physical names, nested, ms timestamps)', async () => {
+    const dir = tempTableDir('dw-sp-');
+    const store = storeAt(dir);
+    const sType = new arrow.Struct([new arrow.Field('x', new arrow.Int32(), true)]);
+    const data = (i: number): arrow.Table =>
+      new arrow.Table({
+        id: column(new arrow.Int64(), [BigInt(i), BigInt(i + 1)]),
+        s: arrow.vectorFromArray([`v${i}`, null], new arrow.Utf8()),
+        d: column(new arrow.DateDay(), [i, i + 2]),
+        t: column(new arrow.TimestampMicrosecond('UTC'), [BigInt(i) * 1000123n, null]),
+        dec: column(new arrow.Decimal(2, 9, 128), [12345n, -1n]),
+        st: arrow.vectorFromArray([{ x: i }, null], sType),
+        p: arrow.vectorFromArray(['a', 'a'], new arrow.Utf8()),
+      });
+    for (let i = 0; i <= 10; i++) expect((await writeDeltaTable(store, data(i), { mode: 'append', partitionBy: ['p'] })).postCommitError).toBeUndefined();
+    const file = path.join(dir, '_delta_log', '00000000000000000010.checkpoint.parquet');
+    const table = arrow.tableFromIPC(readParquet(readFileSync(file)).intoIPCStream());
+    const adds = table.getChild('add');
+    const parsed: Record<string, unknown>[] = [];
+    for (let r = 0; r < table.numRows; r++) {
+      const row = adds?.get(r) as { toJSON(): Record<string, unknown> } | null;
+      const json = row?.toJSON();
+      if (json === undefined || json === null) continue;
+      const sp = (json['stats_parsed'] as { toJSON(): Record<string, unknown> }).toJSON();
+      const stats = JSON.parse(String(json['stats'])) as { numRecords: number; minValues: Record<string, unknown>; maxValues: Record<string, unknown> };
+      const min = (sp['minValues'] as { toJSON(): Record<string, unknown> }).toJSON();
+      const max = (sp['maxValues'] as { toJSON(): Record<string, unknown> }).toJSON();
+      expect(Number(sp['numRecords'])).toBe(stats.numRecords);
+      expect(String(min['id'])).toBe(String(stats.minValues['id']));
+      expect(min['s']).toBe(stats.minValues['s']);
+      expect(Number(min['d'])).toBe(Date.parse(`${String(stats.minValues['d'])}T00:00:00Z`));
+      // Arrow JS reads µs timestamps back as epoch ms.
+      expect(max['t']).toBe(Date.parse(String(stats.maxValues['t'])));
+      expect('dec' in min).toBe(false);
+      expect((min['st'] as { toJSON(): Record<string, unknown> }).toJSON()).toEqual({ x: (stats.minValues['st'] as Record<string, unknown>)['x'] });
+      expect('p' in min).toBe(false);
+      parsed.push(sp);
+    }
+    expect(parsed).toHaveLength(11);
+    expect(validateDeltaTable(dir)).toEqual([]);
+    expect((await readTableRows(dir)).length).toBe(22);
   });
 });

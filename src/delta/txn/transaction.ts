@@ -44,6 +44,8 @@ export interface CommitResult {
   readonly attempts: number;
   readonly isBlindAppend: boolean;
   readonly isolationLevel: IsolationLevel;
+  /** A failure of the post-commit work (e.g. the checkpoint); the commit itself stands. */
+  readonly postCommitError?: unknown;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -181,14 +183,17 @@ export class Transaction {
     let version = this.readVersion + 1;
     for (let attempt = 1; ; attempt++) {
       if (await this.store.putIfAbsent(`${LOG_DIR}${commitFileName(version)}`, bytes)) {
+        let postCommitError: unknown;
         if (options.postCommit !== undefined) {
           try {
             await options.postCommit(version, ordered);
-          } catch {
+          } catch (error) {
             // Post-commit work (checkpoints) is an optimisation: the commit itself stands.
+            postCommitError = error;
           }
         }
-        return { version, attempts: attempt, isBlindAppend: current.isolationLevel !== 'SnapshotIsolation' && this.isBlindAppend, isolationLevel: current.isolationLevel };
+        const result = { version, attempts: attempt, isBlindAppend: this.isBlindAppend, isolationLevel: current.isolationLevel };
+        return postCommitError === undefined ? result : { ...result, postCommitError };
       }
       // Lost the race: check every commit that won since our read version, then rebase.
       version = await this.checkWinners(version, current);

@@ -72,6 +72,8 @@ export interface WriteResult {
   /** True when the (appId, version) txn was already committed and nothing was written. */
   readonly skipped: boolean;
   readonly attempts: number;
+  /** Set when the commit succeeded but its checkpoint / log cleanup failed. */
+  readonly postCommitError?: unknown;
 }
 
 type BatchSource = AsyncIterable<arrow.RecordBatch> | Iterable<arrow.RecordBatch> | arrow.Table;
@@ -216,7 +218,8 @@ export async function writeDeltaTable(store: ObjectStore, source: BatchSource, o
     const operation = options.operation ?? defaultOperation(options, plan.partitionColumns, metrics);
     committing = true;
     const result = await txn.commit(operation, { maxAttempts: options.maxCommitAttempts, postCommit: postCommitHook(store, plan.configuration) });
-    return { version: result.version, metrics, skipped: false, attempts: result.attempts };
+    const written = { version: result.version, metrics, skipped: false, attempts: result.attempts };
+    return result.postCommitError === undefined ? written : { ...written, postCommitError: result.postCommitError };
   } catch (error) {
     // Nothing references these files: remove them (best effort) so a failed write leaves no trace.
     // An I/O error from the commit itself is ambiguous (the commit may have landed): keep the files then.

@@ -78,6 +78,15 @@ export type CheckpointColumn = keyof typeof CHECKPOINT_TYPES;
 
 export const CHECKPOINT_COLUMNS = Object.keys(CHECKPOINT_TYPES) as CheckpointColumn[];
 
-export function checkpointSchema(): arrow.Schema {
-  return new arrow.Schema(CHECKPOINT_COLUMNS.map((name) => f(name, CHECKPOINT_TYPES[name])));
+/** The `add` struct, with `stats_parsed` appended when the table has a type for it. */
+export function addType(statsParsed: arrow.Struct | undefined): arrow.Struct {
+  return statsParsed === undefined ? CHECKPOINT_TYPES.add : new arrow.Struct([...CHECKPOINT_TYPES.add.children, f('stats_parsed', statsParsed)]);
+}
+
+export function checkpointTypeOf(name: CheckpointColumn, statsParsed: arrow.Struct | undefined): arrow.DataType {
+  return name === 'add' ? addType(statsParsed) : CHECKPOINT_TYPES[name];
+}
+
+export function checkpointSchema(statsParsed?: arrow.Struct): arrow.Schema {
+  return new arrow.Schema(CHECKPOINT_COLUMNS.map((name) => f(name, checkpointTypeOf(name, statsParsed))));
 }

@@ -11,7 +11,8 @@ import { writeParquet } from '../../../storage/parquet/write-parquet.js';
 import type { DeletionVectorDescriptor, StringMap } from '../../actions/action-types.js';
 import { LOG_DIR } from '../../log/log-file-name.js';
 import type { Snapshot } from '../../snapshot.js';
-import { CHECKPOINT_COLUMNS, CHECKPOINT_TYPES, checkpointSchema, type CheckpointColumn } from './checkpoint-schema.js';
+import { CHECKPOINT_COLUMNS, checkpointSchema, checkpointTypeOf, type CheckpointColumn } from './checkpoint-schema.js';
+import { statsParsedType, statsParsedValue } from './stats-parsed.js';
 import { deletedFileRetentionMs } from './retention.js';
 
 export interface CheckpointResult {
@@ -44,9 +45,19 @@ function dv(d: DeletionVectorDescriptor | undefined): Record<string, unknown> | 
 
 type Row = Partial<Record<CheckpointColumn, Record<string, unknown>>>;
 
+/** The stats_parsed struct of a snapshot's table (data columns only). */
+export function snapshotStatsParsedType(snapshot: Snapshot): arrow.Struct | undefined {
+  const parts = new Set(snapshot.partitionColumns);
+  return statsParsedType(snapshot.schema.filter((f) => !parts.has(f.name)), snapshot.columnMappingMode);
+}
+
 /** The checkpoint rows of a snapshot; tombstones older than the retention are dropped. */
 export function checkpointRows(snapshot: Snapshot, now: number): Row[] {
   const rows: Row[] = [];
+  const parts = new Set(snapshot.partitionColumns);
+  const dataFields = snapshot.schema.filter((f) => !parts.has(f.name));
+  const parsedType = snapshotStatsParsedType(snapshot);
+  const withBounds = parsedType?.children.some((c) => c.name === 'minValues') === true;
   const p = snapshot.protocol;
   rows.push({
     protocol: {
@@ -86,6 +97,7 @@ export function checkpointRows(snapshot: Snapshot, now: number): Row[] {
         baseRowId: long(a.baseRowId),
         defaultRowCommitVersion: long(a.defaultRowCommitVersion),
         clusteringProvider: a.clusteringProvider ?? null,
+        ...(parsedType === undefined ? {} : { stats_parsed: statsParsedValue(a.stats, dataFields, snapshot.columnMappingMode, withBounds) }),
       },
     });
   }
@@ -110,9 +122,9 @@ export function checkpointRows(snapshot: Snapshot, now: number): Row[] {
   return rows;
 }
 
-export function checkpointTable(rows: readonly Row[]): arrow.Table {
-  const columns = CHECKPOINT_COLUMNS.map((name) => arrow.vectorFromArray(rows.map((r) => r[name] ?? null), CHECKPOINT_TYPES[name]));
-  const schema = checkpointSchema();
+export function checkpointTable(rows: readonly Row[], statsParsed?: arrow.Struct): arrow.Table {
+  const columns = CHECKPOINT_COLUMNS.map((name) => arrow.vectorFromArray(rows.map((r) => r[name] ?? null), checkpointTypeOf(name, statsParsed)));
+  const schema = checkpointSchema(statsParsed);
   const data = arrow.makeData({
     type: new arrow.Struct(schema.fields),
     length: rows.length,
@@ -125,7 +137,7 @@ export function checkpointTable(rows: readonly Row[]): arrow.Table {
 /** Write the checkpoint of `snapshot` and point `_last_checkpoint` at it. */
 export async function writeCheckpoint(store: ObjectStore, snapshot: Snapshot, now: number = Date.now()): Promise<CheckpointResult> {
   const rows = checkpointRows(snapshot, now);
-  const bytes = writeParquet(checkpointTable(rows), { compression: 'snappy' });
+  const bytes = writeParquet(checkpointTable(rows, snapshotStatsParsedType(snapshot)), { compression: 'snappy' });
   const path = `${LOG_DIR}${checkpointFileName(snapshot.version)}`;
   const numOfAddFiles = snapshot.fileCount;
   // Someone else may have checkpointed this version already: theirs is as good as ours, and
