@@ -51,12 +51,12 @@ export function bindGroupBy(
         });
       }
       if (item === undefined) {
-        throw new DeltaSqlError('ANALYSIS_ERROR', `GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}])`, {
+        throw new DeltaSqlError('ANALYSIS_ERROR', `[GROUP_BY_POS_OUT_OF_RANGE] GROUP BY position ${n} is not in select list (valid range is [1, ${items.length}])`, {
           position: e.span.start,
         });
       }
       if (isAggLike(item.expr)) {
-        throw new DeltaSqlError('ANALYSIS_ERROR', `GROUP BY position ${n} refers to an expression with an aggregate function`, {
+        throw new DeltaSqlError('ANALYSIS_ERROR', `[GROUP_BY_POS_AGGREGATE] GROUP BY position ${n} refers to an expression with an aggregate function`, {
           position: e.span.start,
         });
       }

@@ -99,7 +99,7 @@ function sortByOutput(env: QueryEnv, plan: LogicalPlan, items: readonly SortItem
     if (ord !== undefined && env.ctx.settings.orderByOrdinal !== false) {
       const col = plan.output[ord - 1];
       if (col === undefined) {
-        throw new DeltaSqlError('ANALYSIS_ERROR', `ORDER BY position ${ord} is not in select list (valid range is [1, ${plan.output.length}])`, {
+        throw new DeltaSqlError('ANALYSIS_ERROR', `[ORDER_BY_POS_OUT_OF_RANGE] ORDER BY position ${ord} is not in select list (valid range is [1, ${plan.output.length}])`, {
           position: it.span.start,
         });
       }
@@ -112,7 +112,10 @@ function sortByOutput(env: QueryEnv, plan: LogicalPlan, items: readonly SortItem
 
 /** An integer literal used as a position (ORDER BY 1, GROUP BY 2). */
 export function ordinal(e: Expr): number | undefined {
-  if (e.kind === 'number' && e.suffix === undefined && /^\d+$/.test(e.text)) return Number(e.text);
+  if (e.kind === 'number' && e.suffix === undefined && /^-?\d+$/.test(e.text)) return Number(e.text);
+  if (e.kind === 'unaryOp' && e.op === '-' && e.operand.kind === 'number' && e.operand.suffix === undefined && /^\d+$/.test(e.operand.text)) {
+    return -Number(e.operand.text);
+  }
   return undefined;
 }
 

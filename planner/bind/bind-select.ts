@@ -125,7 +125,7 @@ export function bindSelect(env: QueryEnv, sel: Select, orderBy: readonly SortIte
     if (ord !== undefined) {
       const item = items[ord - 1];
       if (item === undefined) {
-        throw new DeltaSqlError('ANALYSIS_ERROR', `ORDER BY position ${ord} is not in select list (valid range is [1, ${items.length}])`, {
+        throw new DeltaSqlError('ANALYSIS_ERROR', `[ORDER_BY_POS_OUT_OF_RANGE] ORDER BY position ${ord} is not in select list (valid range is [1, ${items.length}])`, {
           position: it.span.start,
         });
       }

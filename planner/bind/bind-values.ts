@@ -8,6 +8,7 @@ import { exprNullable } from '../expr/expr-utils.js';
 import { project } from '../logical/plan-builder.js';
 import type { LogicalPlan, UnionPlan } from '../logical/logical-plan.js';
 import { ExprBinder } from './expr-binder.js';
+import { isDeterministic } from '../rules/deterministic.js';
 import { coerceToCommon } from './functions-adapter.js';
 import { convertLiteral } from './literal-convert.js';
 import type { QueryEnv } from './query-env.js';
@@ -21,6 +22,17 @@ export function bindValuesRows(env: QueryEnv, rows: readonly (readonly Expr[])[]
   const scope = new Scope([], env.ctx.settings.caseSensitive, env.outer);
   const b = new ExprBinder(env.ctx, { scope, clause: 'VALUES' });
   const bound = rows.map((r) => r.map((e) => b.bind(e)));
+  for (const [i, r] of bound.entries()) {
+    r.forEach((e, j) => {
+      if (!isDeterministic(e)) {
+        throw new DeltaSqlError(
+          'ANALYSIS_ERROR',
+          '[INVALID_INLINE_TABLE.CANNOT_EVALUATE_EXPRESSION_IN_INLINE_TABLE] VALUES cannot hold a nondeterministic expression',
+          { position: rows[i]?.[j]?.span.start },
+        );
+      }
+    });
+  }
   const colNames = names ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
   const columns: BoundExpr[][] = [];
   for (let c = 0; c < width; c++) {
