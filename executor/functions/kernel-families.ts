@@ -8,6 +8,7 @@ import { STRING_KERNELS } from '../kernels/string-kernels.js';
 import { MATH_KERNELS } from '../kernels/fn/math-kernels.js';
 import { HASH_KERNELS } from '../kernels/hash-functions.js';
 import { HLL_KERNELS } from '../kernels/fn/agg-hll.js';
+import { DATE_KERNELS } from '../kernels/date-kernels.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -21,6 +22,7 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   STRING_KERNELS,
   MATH_KERNELS,
   HASH_KERNELS,
+  DATE_KERNELS,
 ];
 
 export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [

@@ -5,5 +5,6 @@ import { CONDITIONAL_FUNCTIONS } from './conditional-functions.js';
 import { STRING_FUNCTIONS } from './string-functions.js';
 import { MATH_FUNCTIONS } from './math-functions.js';
 import { HASH_FUNCTIONS } from './hash-functions.js';
+import { DATETIME_FUNCTIONS } from './datetime-functions.js';
 
-export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [CONDITIONAL_FUNCTIONS, STRING_FUNCTIONS, MATH_FUNCTIONS, HASH_FUNCTIONS, AGGREGATE_FUNCTIONS];
+export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [CONDITIONAL_FUNCTIONS, STRING_FUNCTIONS, MATH_FUNCTIONS, HASH_FUNCTIONS, DATETIME_FUNCTIONS, AGGREGATE_FUNCTIONS];

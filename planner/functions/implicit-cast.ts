@@ -101,6 +101,8 @@ export function implicitCast(from: DataType, expected: Expected, ansi: boolean):
     return implicitCast(from, concrete, ansi);
   }
   if (sameType(from, expected) || from.kind === 'null') return expected;
+  // Date functions take the session-local date of a timestamp (Spark's GetDateFieldOperations rule).
+  if (expected.kind === 'date' && (from.kind === 'timestamp' || from.kind === 'timestamp_ntz')) return expected;
   if (from.kind === 'string' && expected.kind !== 'array' && expected.kind !== 'map' && expected.kind !== 'struct' && expected.kind !== 'interval') return expected;
   if (from.kind === 'array' && expected.kind === 'array') {
     const e = implicitCast(from.element, expected.element, ansi);
