@@ -116,3 +116,15 @@ describe('schema enforcement and evolution', () => {
     expect(validateDeltaTable(dir)).toEqual([]);
   });
 });
+
+describe('protocol upgrade on schema evolution', () => {
+  it('adding a timestamp_ntz column with mergeSchema moves the table to table features', async () => {
+    const dir = await tableWithOneRow();
+    const t = column(new arrow.TimestampMicrosecond(), [5n]);
+    await writeDeltaTable(storeAt(dir), new arrow.Table({ id: ids([2]), t }), { mode: 'append', mergeSchema: true });
+    const snapshot = await loadSnapshot(storeAt(dir));
+    expect(snapshot.protocol).toMatchObject({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['timestampNtz'] });
+    expect([...(snapshot.protocol.writerFeatures ?? [])].sort()).toEqual(['appendOnly', 'invariants', 'timestampNtz']);
+    expect(validateDeltaTable(dir)).toEqual([]);
+  });
+});

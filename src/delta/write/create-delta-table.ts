@@ -11,7 +11,8 @@ import type { Operation } from '../txn/operation.js';
 import { Transaction } from '../txn/transaction.js';
 import { newTableActions } from './new-table.js';
 import { postCommitHook } from './post-commit.js';
-import { removeFile, tryLoadSnapshot } from './table-files.js';
+import { removeFile } from './remove-file.js';
+import { tryLoadSnapshot } from './try-load-snapshot.js';
 import { checkWriteSupported, writerFeaturesOf } from './writer-features.js';
 import { readerFeaturesOf } from '../protocol-support.js';
 

@@ -2,7 +2,8 @@
 export { createDeltaTable, type CreateTableOptions, type CreateTableResult } from './create-delta-table.js';
 export { writeDeltaTable, type WriteOptions, type WriteResult, type WriteMetrics } from './write-delta-table.js';
 export { commitActions, checkAppendOnly, type CommitActionsOptions } from './commit-actions.js';
-export { removeFile, tryLoadSnapshot } from './table-files.js';
+export { removeFile } from './remove-file.js';
+export { tryLoadSnapshot } from './try-load-snapshot.js';
 export { DataFileWriter, type DataFileWriterOptions } from './data-file-writer.js';
 export { conformBatch, mergeWriteSchema } from './conform-batch.js';
 export { checkNotNull } from './not-null-check.js';

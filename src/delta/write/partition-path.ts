@@ -6,7 +6,7 @@
 import type * as arrow from 'apache-arrow';
 import { DeltaSqlError } from '../../common/errors.js';
 import type { DataType } from '../../common/types/data-type.js';
-import { isValidAt } from './validity.js';
+import { isValidAt } from './is-valid-at.js';
 import { formatDays, formatMicros } from './temporal-format.js';
 import { formatDecimal, readDecimalWords } from './decimal-text.js';
 

@@ -5,7 +5,7 @@
  */
 import type * as arrow from 'apache-arrow';
 import type { DataType } from '../../common/types/data-type.js';
-import { isValidAt } from './validity.js';
+import { isValidAt } from './is-valid-at.js';
 import { readDecimalWords } from './decimal-text.js';
 import { partitionValueAt } from './partition-path.js';
 

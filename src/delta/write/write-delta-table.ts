@@ -26,7 +26,8 @@ import { checkNotNull } from './not-null-check.js';
 import { postCommitHook } from './post-commit.js';
 import { upgradedProtocol } from './protocol-upgrade.js';
 import { statsConfigFrom } from './stats-collector.js';
-import { removeFile, tryLoadSnapshot } from './table-files.js';
+import { removeFile } from './remove-file.js';
+import { tryLoadSnapshot } from './try-load-snapshot.js';
 import { checkHooks, type WriteHooks } from './write-hooks.js';
 import { checkWriteSupported } from './writer-features.js';
 
