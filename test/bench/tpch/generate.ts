@@ -4,11 +4,12 @@
  * written as plain Parquet files (for DuckDB) and as Delta tables (through the write path),
  * under a cache folder that later runs reuse.
  *
- * Layout: <dir>/parquet/<table>/part-NNNNN.parquet, <dir>/delta/<table>/, <dir>/manifest.json
- * (written last: a folder without it is incomplete and is regenerated).
+ * Layout: <dir>/parquet/<table>/part-NNNNN.parquet, <dir>/delta/<table>/, <dir>/manifest.json.
+ * Generation happens in a private folder renamed into place at the end, so concurrent runs
+ * never see (or write into) a half-built dataset: the first to finish wins, the others reuse it.
  */
 import type * as arrow from 'apache-arrow';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeDeltaTable } from '../../../src/delta/write/index.js';
 import { LocalStore } from '../../../src/storage/local-store.js';
@@ -24,14 +25,14 @@ export type TpchTable = (typeof TPCH_TABLES)[number];
 
 /** Same row-group size as DuckDB's Parquet writer, so both engines see similar layouts. */
 const ROW_GROUP_SIZE = 122_880;
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 export interface TpchOptions {
   readonly sf: number;
   /** decimal(15,2) (the TPC-H spec) or double; default 'decimal'. */
   readonly money?: MoneyType;
   readonly seed?: number;
-  /** Cache folder; default `.tmp/tpch-sf<sf>-<money>` under the current directory. */
+  /** Cache folder; default `.tmp/tpch-v<format>-sf<sf>-<money>` under the current directory. */
   readonly dir?: string;
   /** Also write Delta tables; default true. */
   readonly delta?: boolean;
@@ -80,27 +81,31 @@ export async function generateTpch(options: TpchOptions): Promise<TpchDataset> {
   const money = options.money ?? 'decimal';
   const seed = options.seed ?? 19_920_101;
   const withDelta = options.delta ?? true;
-  const dir = resolve(options.dir ?? join('.tmp', `tpch-sf${options.sf}-${money}`));
+  const dir = resolve(options.dir ?? join('.tmp', `tpch-v${FORMAT_VERSION}-sf${options.sf}-${money}`));
   const log = options.log ?? (() => undefined);
+  const usable = (m: Manifest | undefined): m is Manifest =>
+    m?.version === FORMAT_VERSION && m.sf === options.sf && m.money === money && m.seed === seed && (m.delta || !withDelta);
   const existing = await readManifest(dir);
-  if (existing?.version === FORMAT_VERSION && existing.sf === options.sf && existing.money === money && existing.seed === seed && (existing.delta || !withDelta)) {
+  if (usable(existing)) {
     log(`reusing ${dir}`);
     return dataset(dir, existing, 0);
   }
   const started = performance.now();
-  await rm(dir, { recursive: true, force: true });
+  const final = dir;
+  const work = `${final}.partial-${process.pid}`;
+  await rm(work, { recursive: true, force: true });
   const ctx: GenContext = { sf: options.sf, seed, money, pool: new TextPool(Prng.of(seed, 'text')) };
   const rows = Object.fromEntries(TPCH_TABLES.map((t) => [t, 0])) as Record<TpchTable, number>;
   const parquet = Object.fromEntries(TPCH_TABLES.map((t) => [t, [] as string[]])) as Record<TpchTable, string[]>;
 
   const write = async (name: TpchTable, table: arrow.Table): Promise<void> => {
     const file = join('parquet', name, `part-${String(parquet[name].length).padStart(5, '0')}.parquet`);
-    await mkdir(join(dir, 'parquet', name), { recursive: true });
-    await writeFile(join(dir, file), writeParquet(table, { rowGroupSize: ROW_GROUP_SIZE, compression: 'snappy' }));
+    await mkdir(join(work, 'parquet', name), { recursive: true });
+    await writeFile(join(work, file), writeParquet(table, { rowGroupSize: ROW_GROUP_SIZE, compression: 'snappy' }));
     parquet[name].push(file);
     rows[name] += table.numRows;
     if (withDelta) {
-      await writeDeltaTable(new LocalStore(join(dir, 'delta', name)), table, { mode: 'append', rowGroupSize: ROW_GROUP_SIZE, compression: 'snappy' });
+      await writeDeltaTable(new LocalStore(join(work, 'delta', name)), table, { mode: 'append', rowGroupSize: ROW_GROUP_SIZE, compression: 'snappy' });
     }
   };
 
@@ -117,6 +122,14 @@ export async function generateTpch(options: TpchOptions): Promise<TpchDataset> {
     log(`orders: ${rows.orders} rows, lineitem: ${rows.lineitem} rows`);
   }
   const manifest: Manifest = { version: FORMAT_VERSION, sf: options.sf, money, seed, delta: withDelta, rows, parquet };
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return dataset(dir, manifest, (performance.now() - started) / 1000);
+  await writeFile(join(work, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const winner = await readManifest(final);
+  if (usable(winner)) {
+    // Another run finished the same dataset first: use it, drop ours.
+    await rm(work, { recursive: true, force: true });
+    return dataset(final, winner, (performance.now() - started) / 1000);
+  }
+  await rm(final, { recursive: true, force: true });
+  await rename(work, final);
+  return dataset(final, manifest, (performance.now() - started) / 1000);
 }
