@@ -36,10 +36,15 @@ export interface Operation {
   readonly userMetadata?: string | undefined;
 }
 
-export function encodeParameters(parameters: Readonly<Record<string, unknown>>): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Strings stay, null stays null (Spark writes e.g. `"description":null`), the rest is JSON text. */
+export function encodeParameters(parameters: Readonly<Record<string, unknown>>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(parameters)) {
     if (v === undefined) continue;
+    if (v === null) {
+      out[k] = null;
+      continue;
+    }
     out[k] = typeof v === 'string' ? v : JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
   }
   return out;
