@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Action, AddAction } from '../../src/delta/actions/action-types.js';
 import type { DeltaFile } from '../../src/delta/delta-file.js';
 import { loadSnapshot, type Snapshot } from '../../src/delta/snapshot.js';
-import { DataFileWriter, removeFile, statsConfigFrom, Transaction, writeDeltaTable, type ReadInfo } from '../../src/delta/write/index.js';
+import { commitActions, DataFileWriter, removeFile, statsConfigFrom, Transaction, writeDeltaTable, type ReadInfo } from '../../src/delta/write/index.js';
 import type { LocalStore } from '../../src/storage/local-store.js';
 import { validateDeltaTable } from '../helpers/protocol-validator.js';
 import { cleanupTempDirs, column, storeAt, tempTableDir } from './helpers.js';
@@ -131,5 +131,31 @@ describe('concurrency matrix: winner commits first, then ours from the same snap
     const latest = await loadSnapshot(ctx.store);
     expect(latest.version).toBe(expected === 'ok' ? 2 : 1);
     expect(validateDeltaTable(dir)).toEqual([]);
+  });
+});
+
+describe('UPDATE racing DELETE on the same file', () => {
+  it('exactly one wins each round; the loser gets a conflict, never a lost update', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { dir, ctx } = await setup('WriteSerializable');
+      const update = await rewriteA(ctx);
+      const del = await deleteA(ctx);
+      const outcomes = await Promise.allSettled([
+        commitActions(ctx.store, ctx.snapshot, update.actions, { name: 'UPDATE', parameters: {} }, update.read),
+        commitActions(ctx.store, ctx.snapshot, del.actions, { name: 'DELETE', parameters: {} }, del.read),
+      ]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const lost = outcomes.find((o) => o.status === 'rejected');
+      const code = (lost?.status === 'rejected' ? (lost.reason as { code: string }).code : '') ?? '';
+      expect(['CONCURRENT_DELETE_READ', 'CONCURRENT_APPEND']).toContain(code);
+      const latest = await loadSnapshot(ctx.store);
+      expect(latest.version).toBe(1);
+      const updateWon = outcomes[0]?.status === 'fulfilled';
+      // The update's new file is live exactly when the update won; the old file is gone either way.
+      expect(latest.files().some((f) => f.path === ctx.fileA.path)).toBe(false);
+      expect(latest.files().filter((f) => f.partitionValues['p'] === 'a')).toHaveLength(updateWon ? 1 : 0);
+      expect(validateDeltaTable(dir)).toEqual([]);
+    }
   });
 });
