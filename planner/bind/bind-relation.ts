@@ -17,6 +17,7 @@ import { Scope, type ScopeColumn } from './scope.js';
 import { resolveCall } from './functions-adapter.js';
 import { timeTravelKey } from './time-travel.js';
 import { planIsDeterministic } from './plan-determinism.js';
+import { fileCall } from './file-function.js';
 
 export interface BoundRelation {
   readonly plan: LogicalPlan;
@@ -115,6 +116,8 @@ function bindTableRef(env: QueryEnv, r: TableRef): BoundRelation {
       };
       return aliased(env, plan, r.alias, qualifier);
     }
+    case 'file':
+      return unsupported('a file source by table name', { position: r.span.start });
     case 'memory': {
       const output: ScanColumn[] = source.schema.map((f, i) => ({
         id: env.ctx.nextId(),
@@ -165,6 +168,30 @@ function bindTableFunction(env: QueryEnv, r: Extract<Relation, { kind: 'tableFun
     if (step === 0n) throw new DeltaSqlError('INVALID_ARGUMENT', 'range() step cannot be 0', { position: r.span.start });
     const output: LogicalColumn[] = [{ id: env.ctx.nextId(), name: 'id', type: LONG, nullable: false }];
     return aliased(env, { kind: 'range', start, end, step, output }, r.alias, qualifier);
+  }
+  const file = fileCall(r);
+  if (file !== undefined) {
+    const source = env.ctx.tables.get(file.key);
+    if (source instanceof Error) {
+      if (source instanceof DeltaSqlError) throw new DeltaSqlError(source.code, source.message, { position: r.span.start, hint: source.hint });
+      throw source;
+    }
+    if (source === undefined || source.kind !== 'file') return unsupported(`${name}() here`, { position: r.span.start });
+    const output: ScanColumn[] = source.schema.map((f, i) => ({
+      id: env.ctx.nextId(),
+      name: f.name,
+      type: f.type,
+      nullable: f.nullable,
+      sourceName: f.name,
+      sourceIndex: i,
+    }));
+    const plan: LogicalPlan = {
+      kind: 'scan',
+      source: { kind: 'file', format: source.format, paths: source.paths, options: source.options },
+      output,
+      pruningFilters: [],
+    };
+    return aliased(env, plan, r.alias, qualifier);
   }
   return unsupported(`table function ${name}()`, { position: r.span.start });
 }

@@ -2,7 +2,8 @@
  * Before binding (which is synchronous): find every table a statement names — through views —
  * and resolve them, each Delta table at one snapshot for the statement.
  */
-import type { TableRef } from '../../grammar/ast/index.js';
+import type { TableFunction, TableRef } from '../../grammar/ast/index.js';
+import { fileCall } from './file-function.js';
 import type { StatementTables } from '../../src/catalog/statement-tables.js';
 import type { SnapshotSpec } from '../../src/catalog/table-source.js';
 import { walkAst } from './ast-walk.js';
@@ -15,13 +16,24 @@ export async function prepareTables(root: unknown, tables: StatementTables, time
   while (pending.length > 0) {
     const node = pending.pop();
     const refs: TableRef[] = [];
+    const files: TableFunction[] = [];
     walkAst(node, (n) => {
+      if (n.kind === 'tableFunction') files.push(n as TableFunction);
       if (n.kind === 'tableRef') refs.push(n as TableRef);
       if (n.kind === 'tableQuery') {
         const t = n as unknown as { name: TableRef['name']; span: TableRef['span'] };
         refs.push({ kind: 'tableRef', name: t.name, span: t.span });
       }
     });
+    for (const f of files) {
+      let call;
+      try {
+        call = fileCall(f);
+      } catch {
+        continue; // binding reports it with its position
+      }
+      if (call !== undefined) await tables.addFiles(call.key, call.format, call.paths, call.options);
+    }
     for (const r of refs) {
       let spec: SnapshotSpec = { kind: 'latest' };
       let ttKey: string | undefined;

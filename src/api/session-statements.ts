@@ -15,6 +15,7 @@ import { parseExcludedRules } from '../../planner/rules/index.js';
 import { explainPlan } from '../../planner/explain.js';
 import type { ExecutionContext } from '../../executor/execution-context.js';
 import { collectPlan } from '../../executor/run.js';
+import { inferFileSchema } from '../../executor/files/infer-file-schema.js';
 import { QueryResult } from './query-result.js';
 import { EXCLUDED_RULES_KEY, type SessionConfig } from './session-config.js';
 import { describeTable, stringTable, booleanColumnTable } from './session-metadata.js';
@@ -53,7 +54,7 @@ export type Reshape = (plan: LogicalPlan, ctx: BindContext) => LogicalPlan;
 
 /** Resolve tables, bind, fold constants, optimize and lower a query. */
 export async function planStatementQuery(env: StatementEnv, query: Query, reshape?: Reshape): Promise<PlannedStatement> {
-  const tables = new StatementTables(env.catalog);
+  const tables = new StatementTables(env.catalog, inferFileSchema);
   await prepareTables(query, tables, env.config.timeZone);
   const opts: PlannerOptions = {
     settings: {

@@ -5,7 +5,7 @@
 import { DeltaSqlError } from '../common/errors.js';
 import type { Snapshot } from '../delta/snapshot.js';
 import type { Catalog } from './catalog.js';
-import type { SnapshotSpec, TableSource } from './table-source.js';
+import type { FileSchemaInferrer, SnapshotSpec, TableSource } from './table-source.js';
 
 export class StatementTables {
   /** Snapshots pinned by this statement: `${location}@${version}`. */
@@ -13,7 +13,25 @@ export class StatementTables {
   private readonly byVersion = new Map<string, Snapshot>();
   readonly sources = new Map<string, TableSource | Error>();
 
-  constructor(private readonly catalog: Catalog) {}
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly inferFiles?: FileSchemaInferrer,
+  ) {}
+
+  /** Resolve a read_parquet / read_csv / read_json call's schema. */
+  async addFiles(key: string, format: 'parquet' | 'csv' | 'json', paths: readonly string[], options: Readonly<Record<string, string>>): Promise<void> {
+    if (this.sources.has(key)) return;
+    if (this.inferFiles === undefined) {
+      this.sources.set(key, new DeltaSqlError('UNSUPPORTED', `read_${format}() is not supported here`));
+      return;
+    }
+    try {
+      const schema = await this.inferFiles(format, paths, options);
+      this.sources.set(key, { kind: 'file', format, paths, options, schema });
+    } catch (error) {
+      this.sources.set(key, error instanceof Error ? error : new DeltaSqlError('INTERNAL', String(error)));
+    }
+  }
 
   private pin = async (location: string, spec: SnapshotSpec, display: string): Promise<Snapshot> => {
     const key = `${location}|${JSON.stringify(spec)}`;

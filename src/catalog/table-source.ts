@@ -47,7 +47,23 @@ export interface ViewSource {
   readonly columns: readonly string[] | undefined;
 }
 
-export type TableSource = DeltaTableSource | MemoryTableSource | ViewSource;
+/** read_parquet / read_csv / read_json over paths, with the schema inferred before binding. */
+export interface FileTableSource {
+  readonly kind: 'file';
+  readonly format: 'parquet' | 'csv' | 'json';
+  readonly paths: readonly string[];
+  readonly options: Readonly<Record<string, string>>;
+  readonly schema: readonly StructField[];
+}
+
+export type TableSource = DeltaTableSource | MemoryTableSource | ViewSource | FileTableSource;
+
+/** Infers the columns of files (supplied by the session: reading files is the executor's job). */
+export type FileSchemaInferrer = (
+  format: 'parquet' | 'csv' | 'json',
+  paths: readonly string[],
+  options: Readonly<Record<string, string>>,
+) => Promise<StructField[]>;
 
 /** How to time-travel a Delta table. */
 export type SnapshotSpec =

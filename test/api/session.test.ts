@@ -105,6 +105,20 @@ describe('Session over Delta tables', () => {
   });
 });
 
+describe('Session over files', () => {
+  it('reads CSV files through read_csv with an inferred schema', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'deltasql-session-'));
+    const file = join(dir, 'people.csv');
+    await writeFile(file, 'id,name\n1,ann\n2,bob\n');
+    expect(await values(`SELECT name FROM read_csv('${file}') AS p WHERE p.id = 2`)).toEqual([['bob']]);
+    const r = await s.sql(`SELECT * FROM read_csv('${file}')`);
+    expect(r.schema.fields.map((f) => f.name)).toEqual(['id', 'name']);
+  });
+});
+
 describe('Session statements', () => {
   it('creates, inserts into, queries, describes and drops warehouse tables', async () => {
     await s.sql('CREATE TABLE people (id INT, name STRING) PARTITIONED BY (name)');
