@@ -17,8 +17,13 @@ import { StatsCollector, type StatsConfig } from './stats-collector.js';
 import { takeRows } from './take-rows.js';
 
 export const DEFAULT_ROW_GROUP_SIZE = 262144;
-/** Without `delta.targetFileSize`, cap in-memory buffering per file at this many encoded bytes. */
+/** Without `delta.targetFileSize`, files are cut at about this many encoded bytes. */
 export const DEFAULT_TARGET_FILE_SIZE = 128 * 1024 * 1024;
+/**
+ * A file is also cut when its buffered Arrow data reaches this size, whatever the target: encoding
+ * copies the whole buffer into wasm memory, so this bounds memory (and keeps the encoder fast).
+ */
+export const MAX_BUFFERED_ARROW_BYTES = 64 * 1024 * 1024;
 
 export interface DataFileWriterOptions {
   readonly schema: readonly StructField[];
@@ -83,7 +88,7 @@ export class DataFileWriter {
       file.batches.push(dataBatch);
       file.stats.update(dataBatch);
       file.arrowBytes += dataBatch.data.byteLength;
-      if (file.arrowBytes * this.ratio >= this.target) {
+      if (file.arrowBytes * this.ratio >= this.target || file.arrowBytes >= MAX_BUFFERED_ARROW_BYTES) {
         this.open.delete(key);
         await this.flush(file);
       }
