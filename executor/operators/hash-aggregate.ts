@@ -19,7 +19,9 @@ import { selectTrue } from '../kernels/filter.js';
 import { GroupTable } from '../kernels/group-table.js';
 import { broadcast } from '../kernels/scalar-data.js';
 import { take } from '../kernels/take.js';
-import { chunked, outputSchema, type BatchStream, type RunEnv } from './run-env.js';
+import { concatBatches } from '../kernels/concat.js';
+import { chunked, drain, outputSchema, type BatchStream, type RunEnv } from './run-env.js';
+import { compileSortKeys, sortedOrder, type CompiledSortKeys } from './sort.js';
 
 interface AggState {
   readonly call: AggregateCall;
@@ -28,6 +30,8 @@ interface AggState {
   readonly acc: GroupedAccumulator;
   /** For DISTINCT: (group id, args) pairs already fed. */
   readonly seen: GroupTable | undefined;
+  /** ORDER BY inside the aggregate: rows are fed in this order. */
+  readonly order: CompiledSortKeys | undefined;
 }
 
 const INT32 = new arrow.Int32();
@@ -43,14 +47,20 @@ export async function* runHashAggregate(node: HashAggregateNode, env: RunEnv): B
   const aggs: AggState[] = [];
   for (const call of node.aggregates) aggs.push(await makeAggState(call, env));
 
-  for await (const batch of env.execute(node.input)) {
+  // an aggregate with its own ORDER BY sees all rows at once, sorted
+  const ordered = aggs.some((a) => a.order);
+  const source = ordered ? materialized(node, env) : env.execute(node.input);
+  for await (const batch of source) {
     env.checkCancelled();
     const n = batch.numRows;
     if (n === 0) continue;
     const input = { columns: batch.data.children, numRows: n };
     const keys = keyEvals.map((ev) => toArray(ev(input), n));
     const argData = aggs.map((a) => a.args.map((ev) => toArray(ev(input), n)));
-    const filterSel = aggs.map((a) => (a.filter ? selectTrue(toArray(a.filter(input), n)) : undefined));
+    const filterSel = aggs.map((a) => {
+      const sel = a.filter ? selectTrue(toArray(a.filter(input), n)) : undefined;
+      return a.order ? orderedRows(a.order, batch, sel) : sel;
+    });
     const keySets = sets ? sets.map((s) => groupingKeys(s, keys, keyTypes, n)) : [keys];
     for (const ks of keySets) {
       const ids = table.assign(ks, n);
@@ -72,8 +82,25 @@ export async function* runHashAggregate(node: HashAggregateNode, env: RunEnv): B
   yield* chunked(schema, [...keyCols, ...results], numGroups);
 }
 
+async function* materialized(node: HashAggregateNode, env: RunEnv): BatchStream {
+  const batches = await drain(env.execute(node.input), env);
+  if (batches.length > 0) yield concatBatches(batches[0]!.schema, batches);
+}
+
+/** The rows to feed (those in `sel`, or all), in the aggregate's ORDER BY order. */
+function orderedRows(order: CompiledSortKeys, batch: arrow.RecordBatch, sel: Int32Array | undefined): Int32Array {
+  const sorted = sortedOrder(order, batch);
+  if (!sel) return sorted;
+  const keep = new Uint8Array(batch.numRows);
+  for (let k = 0; k < sel.length; k++) keep[sel[k]!] = 1;
+  const out = new Int32Array(sel.length);
+  let p = 0;
+  for (let k = 0; k < sorted.length; k++) if (keep[sorted[k]!]) out[p++] = sorted[k]!;
+  return out;
+}
+
 async function makeAggState(call: AggregateCall, env: RunEnv): Promise<AggState> {
-  if (call.orderBy && call.orderBy.length > 0) unsupported(`ORDER BY inside aggregate ${call.name}`);
+  const order = call.orderBy && call.orderBy.length > 0 ? await compileSortKeys(call.orderBy, env) : undefined;
   const kernel = env.functions.aggregate(call.name);
   if (!kernel) unsupported(`aggregate function ${call.name}`);
   const args: Evaluator[] = [];
@@ -82,7 +109,7 @@ async function makeAggState(call: AggregateCall, env: RunEnv): Promise<AggState>
   const acc = kernel.create(argTypes, call.type, evalContext(env, 0));
   const seen = call.distinct ? new GroupTable([INT32, ...argTypes.map((t) => toArrowType(t))]) : undefined;
   const filter = call.filter ? await compileExpr(call.filter, env) : undefined;
-  return { call, args, filter, acc, seen };
+  return { call, args, filter, acc, seen, order };
 }
 
 /** Keys for one grouping set: ungrouped columns NULL, then the grouping_id. */

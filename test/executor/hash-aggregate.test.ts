@@ -52,6 +52,19 @@ describe('hash aggregate', () => {
     expect(sorted(await rows(plan, c))).toEqual(sorted([['a', 1n, 20n], [null, 2n, 5n], ['b', 1n, null]]));
   });
 
+  it('ORDER BY inside an aggregate feeds rows in that order (with FILTER)', async () => {
+    const plan: PhysicalPlan = {
+      kind: 'hash_aggregate', schema: [f('g', T.string), f('hi', T.long), f('lo', T.long)], input,
+      groupBy: [col(0, T.string)],
+      aggregates: [
+        { name: 'first_seen', args: [col(2, T.int)], distinct: false, type: T.long, orderBy: [{ expr: col(2, T.int), ascending: false, nullsFirst: false }] },
+        { name: 'first_seen', args: [col(2, T.int)], distinct: false, type: T.long, orderBy: [{ expr: col(1, T.int), ascending: true, nullsFirst: true }],
+          filter: { kind: 'call', name: 'eq', args: [col(1, T.int), lit(2, T.int)], type: T.boolean, nullable: true } },
+      ],
+    };
+    expect(sorted(await rows(plan, c))).toEqual(sorted([['a', 10n, null], [null, 5n, 1n], ['b', 7n, 7n]]));
+  });
+
   it('ROLLUP as grouping sets with Spark grouping_id', async () => {
     const plan: PhysicalPlan = {
       kind: 'hash_aggregate', schema: [f('g', T.string), f('h', T.int), f('grouping_id', T.long), f('n', T.long)], input,

@@ -1,3 +1,4 @@
+/** Ad-hoc timing of core operators on 1M rows: `npx tsx test/executor/perf-probe.ts` (not a test). */
 import * as arrow from 'apache-arrow';
 import { collectPlan } from '../../executor/run.js';
 import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
@@ -13,9 +14,9 @@ for (let i = 0; i < N; i++) {
   v[i] = (i * 31) % 977;
   s.push(`name-${(i * 13) % 50000}`);
 }
-const table = arrow.tableFromArrays({ k, v, s });
-const dim = arrow.tableFromArrays({ k: BigInt64Array.from({ length: 100000 }, (_, i) => BigInt(i)), w: Float64Array.from({ length: 100000 }, (_, i) => i) });
-const c = ctx({ functions: testFunctions, memoryTables: new Map([['t', table], ['d', dim]]) });
+const table = new arrow.Table({ k: arrow.makeVector(k), v: arrow.makeVector(v), s: arrow.vectorFromArray(s, new arrow.Utf8()) });
+const dim = new arrow.Table({ k: arrow.makeVector(BigInt64Array.from({ length: 100000 }, (_, i) => BigInt(i))), w: arrow.makeVector(Float64Array.from({ length: 100000 }, (_, i) => i)) });
+const c = ctx({ functions: testFunctions, memoryTables: new Map<string, arrow.Table>([['t', table], ['d', dim]]) });
 const scan: PhysicalPlan = { kind: 'memory_scan', schema: [f('k', T.long), f('v', T.double), f('s', T.string)], table: 't', columns: [0, 1, 2] };
 const dscan: PhysicalPlan = { kind: 'memory_scan', schema: [f('k', T.long), f('w', T.double)], table: 'd', columns: [0, 1] };
 

@@ -81,6 +81,9 @@ class CountAcc implements GroupedAccumulator {
 class SumAcc implements GroupedAccumulator {
   sums = new BigInt64Array(0);
   seen = new Uint8Array(0);
+  protected grow2(n: number): void {
+    this.grow(n);
+  }
   private grow(n: number): void {
     if (n > this.sums.length) {
       const c = new BigInt64Array(n);
@@ -119,7 +122,23 @@ class SumAcc implements GroupedAccumulator {
   }
 }
 
+/** first_seen(x): the first non-NULL x fed to each group (order-sensitive, for ORDER BY tests). */
+class FirstSeenAcc extends SumAcc {
+  override update(args: readonly arrow.Data[], ids: Uint32Array, n: number): void {
+    this.grow2(n);
+    const a = args[0];
+    if (!a) return;
+    for (let i = 0; i < ids.length; i++) {
+      const g = ids[i]!;
+      if (this.seen[g] || !isValidAt(a, i)) continue;
+      this.sums[g] = BigInt(numAt(a, i));
+      this.seen[g] = 1;
+    }
+  }
+}
+
 const aggregates: Record<string, AggregateKernel> = {
+  first_seen: { name: 'first_seen', stateTypes: () => [{ kind: 'long' }], create: () => new FirstSeenAcc() },
   count: { name: 'count', stateTypes: () => [{ kind: 'long' }], create: (argTypes) => new CountAcc(argTypes.length === 0) },
   sum: { name: 'sum', stateTypes: () => [{ kind: 'long' }, { kind: 'boolean' }], create: () => new SumAcc() },
 };
