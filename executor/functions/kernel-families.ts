@@ -9,6 +9,8 @@ import { MATH_KERNELS } from '../kernels/fn/math-kernels.js';
 import { HASH_KERNELS } from '../kernels/hash-functions.js';
 import { HLL_KERNELS } from '../kernels/fn/agg-hll.js';
 import { DATE_KERNELS } from '../kernels/date-kernels.js';
+import { COLLECTION_KERNELS } from '../kernels/fn/collection-kernels.js';
+import { BITWISE_KERNELS } from '../kernels/fn/bitwise-kernels.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -23,6 +25,8 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   MATH_KERNELS,
   HASH_KERNELS,
   DATE_KERNELS,
+  COLLECTION_KERNELS,
+  BITWISE_KERNELS,
 ];
 
 export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [

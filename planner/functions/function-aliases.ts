@@ -34,5 +34,4 @@ export const FUNCTION_ALIASES: Readonly<Record<string, string>> = {
   dateadd: 'date_add',
   date_diff: 'datediff',
   position: 'locate',
-  to_char: 'date_format',
 };
