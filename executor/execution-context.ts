@@ -3,6 +3,7 @@
  * Delta files. The planner's Session constructs it; operators only read it.
  */
 import type * as arrow from 'apache-arrow';
+import type { PhysicalPlan } from '../planner/physical/physical-plan.js';
 import type { FunctionLookup } from './expr/function-lookup.js';
 
 export interface DeltaScanRequest {
@@ -13,6 +14,13 @@ export interface DeltaScanRequest {
   readonly files: readonly string[];
   /** Logical column names, in output order (partition columns included). */
   readonly columns: readonly string[];
+}
+
+/** What EXPLAIN ANALYZE shows per operator; `ms` includes the time spent in its inputs. */
+export interface OperatorStats {
+  rows: number;
+  batches: number;
+  ms: number;
 }
 
 export interface ExecutionContext {
@@ -30,4 +38,6 @@ export interface ExecutionContext {
   readonly signal?: AbortSignal;
   /** The function library to use; defaults to executor/functions' registry. */
   readonly functions?: FunctionLookup;
+  /** When given, every operator run records its output rows, batches and inclusive time here. */
+  readonly operatorStats?: Map<PhysicalPlan, OperatorStats>;
 }

@@ -6,7 +6,7 @@ import * as arrow from 'apache-arrow';
 import { DeltaSqlError } from '../src/common/errors.js';
 import { toArrowSchema } from '../src/common/types/arrow-type.js';
 import type { PhysicalPlan } from '../planner/physical/physical-plan.js';
-import type { ExecutionContext } from './execution-context.js';
+import type { ExecutionContext, OperatorStats } from './execution-context.js';
 import { defaultFunctions } from './expr/default-functions.js';
 import { runDeltaScan } from './operators/delta-scan.js';
 import { runFileScan } from './operators/file-scan.js';
@@ -52,7 +52,7 @@ function makeEnv(ctx: ExecutionContext): RunEnv {
     ctx,
     functions: ctx.functions ?? defaultFunctions,
     workTables: new Map(),
-    execute: (plan) => dispatch(plan, env),
+    execute: (plan) => (ctx.operatorStats ? measured(plan, dispatch(plan, env), ctx.operatorStats) : dispatch(plan, env)),
     runPlan: (plan) => collectWith(env, plan),
     checkCancelled: () => {
       if (ctx.signal?.aborted) throw new DeltaSqlError('CANCELLED', 'the query was cancelled');
@@ -112,3 +112,23 @@ function dispatch(plan: PhysicalPlan, env: RunEnv): BatchStream {
 }
 
 async function* emptyStream(): BatchStream {}
+
+/** Count rows and time spent pulling from `stream` (inclusive of its inputs). */
+async function* measured(plan: PhysicalPlan, stream: BatchStream, into: Map<PhysicalPlan, OperatorStats>): BatchStream {
+  const stats = into.get(plan) ?? { rows: 0, batches: 0, ms: 0 };
+  into.set(plan, stats);
+  const it = stream[Symbol.asyncIterator]();
+  for (;;) {
+    const start = performance.now();
+    let r: IteratorResult<arrow.RecordBatch>;
+    try {
+      r = await it.next();
+    } finally {
+      stats.ms += performance.now() - start;
+    }
+    if (r.done) return;
+    stats.rows += r.value.numRows;
+    stats.batches++;
+    yield r.value;
+  }
+}

@@ -98,3 +98,14 @@ describe('scans and simple operators', () => {
     await expect(it.next()).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
+
+describe('operator statistics', () => {
+  it('records rows and batches per operator when asked', async () => {
+    const stats = new Map();
+    const input: PhysicalPlan = { kind: 'range', schema: [f('id', T.long, false)], start: 0n, end: 100000n, step: 1n };
+    const plan: PhysicalPlan = { kind: 'limit', schema: input.schema, input, limit: 10, offset: 5 };
+    await collectPlan(plan, ctx({ operatorStats: stats }));
+    expect(stats.get(plan)).toMatchObject({ rows: 10, batches: 1 });
+    expect(stats.get(input).rows).toBe(65536);
+  });
+});
