@@ -122,7 +122,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--complete', 'rewrite the expected output from what the engine returns')
     .option('--engine-name <name>', 'engine name for skipif/onlyif', 'deltasql')
     .option('--skip-list <file>', 'records known to fail, with reasons')
-    .action(async (paths: string[], options: { complete?: boolean; engineName: string; skipList?: string }) => {
+    .option('--update-skip-list <file>', 'rewrite the skip list from this run (drop passing entries, add failures with their causes)')
+    .action(async (paths: string[], options: { complete?: boolean; engineName: string; skipList?: string; updateSkipList?: string }) => {
       exitCode = await runTestCommand(paths, options);
     });
 
