@@ -7,6 +7,13 @@ import { defineQueryRules } from './query-rules.js';
 import { defineStatementRules } from './statement-rules.js';
 import { defineDdlRules } from './ddl-rules.js';
 import { defineDeltaRules } from './delta-rules.js';
+import { defineColumnRules } from './column-rules.js';
+import { defineAlterRules } from './alter-rules.js';
+import { defineGroupRules } from './group-rules.js';
+import { defineRelationRules } from './relation-rules.js';
+import { definePredicateRules } from './predicate-rules.js';
+import { definePrimaryRules } from './primary-rules.js';
+import { defineWindowRules } from './window-rules.js';
 
 /** The one Spark SQL parser: built once (grammar recording happens here), reused for every parse. */
 export class SqlParser extends ParserBase {
@@ -20,10 +27,17 @@ export class SqlParser extends ParserBase {
     this.r = r;
     defineCallRules(this, r);
     defineExprRules(this, r);
+    definePredicateRules(this, r);
+    definePrimaryRules(this, r);
+    defineWindowRules(this, r);
     defineTypeRules(this, r, () => this.text);
     defineQueryRules(this, r);
+    defineRelationRules(this, r);
+    defineGroupRules(this, r);
     defineStatementRules(this, r);
+    defineColumnRules(this, r);
     defineDdlRules(this, r);
+    defineAlterRules(this, r);
     defineDeltaRules(this, r);
     this.finish();
   }
