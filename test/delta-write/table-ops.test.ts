@@ -164,3 +164,18 @@ describe('concurrent creation', () => {
     expect(validateDeltaTable(dir)).toEqual([]);
   });
 });
+
+describe('tables created by a write', () => {
+  it('take the data schema as nullable, as Spark does (NOT NULL only comes from DDL)', async () => {
+    const dir = tempTableDir('dw-nullable-');
+    const sType = new arrow.Struct([new arrow.Field('x', new arrow.Int32(), false)]);
+    const table = new arrow.Table({ id: arrow.makeVector(Int32Array.from([1])), s: arrow.vectorFromArray([{ x: 1 }], sType) });
+    expect(table.schema.fields[0]?.nullable).toBe(false);
+    await writeDeltaTable(storeAt(dir), table, { mode: 'append' });
+    const schema = (await loadSnapshot(storeAt(dir))).schema;
+    expect(schema.map((f) => f.nullable)).toEqual([true, true]);
+    expect(schema[1]?.type).toEqual(struct([field('x', INT)]));
+    await writeDeltaTable(storeAt(dir), new arrow.Table({ id: ids([null]) }), { mode: 'append' });
+    expect(validateDeltaTable(dir)).toEqual([]);
+  });
+});

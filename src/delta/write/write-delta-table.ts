@@ -7,7 +7,7 @@
 import type * as arrow from 'apache-arrow';
 import { DeltaSqlError } from '../../common/errors.js';
 import { fromArrowSchema } from '../../common/types/arrow-type.js';
-import type { StructField } from '../../common/types/data-type.js';
+import type { DataType, StructField } from '../../common/types/data-type.js';
 import { deltaSchemaToJson, parseDeltaSchema } from '../../common/types/delta-schema.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { Action, AddAction, MetadataAction } from '../actions/action-types.js';
@@ -97,11 +97,28 @@ interface Plan {
   readonly newActions: Action[];
 }
 
+/** Spark makes a schema taken from data nullable throughout (NOT NULL comes only from DDL). */
+function asNullable(fields: readonly StructField[]): StructField[] {
+  const visit = (t: DataType): DataType => {
+    switch (t.kind) {
+      case 'struct':
+        return { kind: 'struct', fields: asNullable(t.fields) };
+      case 'array':
+        return { ...t, element: visit(t.element), containsNull: true };
+      case 'map':
+        return { ...t, value: visit(t.value), valueContainsNull: true };
+      default:
+        return t;
+    }
+  };
+  return fields.map((f) => ({ name: f.name, type: visit(f.type), nullable: true, metadata: {} }));
+}
+
 /** Decide the write schema from the first batch: table schema, merged, replaced, or a new table. */
 function planSchema(snapshot: Snapshot | undefined, incoming: readonly StructField[], options: WriteOptions): Plan {
   const partitionBy = options.partitionBy ?? [];
   if (snapshot === undefined) {
-    const { protocol, metadata } = newTableActions({ schema: incoming.map((f) => ({ ...f, metadata: {} })), partitionColumns: partitionBy, properties: options.properties ?? {} });
+    const { protocol, metadata } = newTableActions({ schema: asNullable(incoming), partitionColumns: partitionBy, properties: options.properties ?? {} });
     return planOf(metadata, [protocol, metadata]);
   }
   const m = snapshot.metadata;
@@ -111,7 +128,7 @@ function planSchema(snapshot: Snapshot | undefined, incoming: readonly StructFie
       hint: 'Leave out partitionBy, or overwrite with overwriteSchema to change the partitioning.',
     });
   }
-  let schema: StructField[] = replacing ? incoming.map((f) => ({ ...f, metadata: {} })) : mergeWriteSchema(m.schema, incoming, options.mergeSchema === true);
+  let schema: StructField[] = replacing ? asNullable(incoming) : mergeWriteSchema(m.schema, asNullable(incoming), options.mergeSchema === true);
   const changed = deltaSchemaToJson(schema) !== m.schemaString || (replacing && !sameColumns(partitionBy, m.partitionColumns));
   if (!changed) return { schema: m.schema, partitionColumns: m.partitionColumns, configuration: m.configuration, newActions: [] };
   const configuration: Record<string, string> = {};
