@@ -1,5 +1,5 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import { DeltaSqlError, type SourcePosition } from '../src/common/errors.js';
+import { DeltaSqlError, unsupported, type SourcePosition } from '../src/common/errors.js';
 import type { Statement } from './ast/statements.js';
 import { endOfText, lex, tokenEnd, tokenStart } from './lex.js';
 import { getParser } from './parser/sql-parser.js';
@@ -10,7 +10,7 @@ import { kw } from './tokens.js';
 export type EntryRule = 'script' | 'singleStatement' | 'singleExpression' | 'singleDataType';
 
 /** Deepest bracket nesting accepted; deeper input is rejected before it can exhaust the stack. */
-export const MAX_NESTING = 200;
+export const MAX_NESTING = 128;
 
 const CASE = kw('CASE');
 const END = kw('END');
@@ -102,7 +102,20 @@ function splitStatements(tokens: readonly IToken[]): IToken[][] {
   return out;
 }
 
+/** SQLite statements with no Spark equivalent, named so the user knows why they fail. */
+function rejectForeignStatement(tokens: readonly IToken[]): void {
+  const [a, b] = tokens;
+  if (!a) return;
+  const word = (t: IToken | undefined): string => (t ? t.image.toUpperCase() : '');
+  const name =
+    word(a) === 'INSERT' && word(b) === 'OR' ? `INSERT OR ${word(tokens[2])}` :
+    word(a) === 'REPLACE' && word(b) === 'INTO' ? 'REPLACE INTO' :
+    word(a) === 'REINDEX' ? 'REINDEX' : undefined;
+  if (name) unsupported(name, { position: tokenStart(a) });
+}
+
 function parseOneStatement(tokens: IToken[], sql: string): Statement {
+  rejectForeignStatement(tokens);
   return configStatement(tokens, sql) ?? (run(tokens, sql, 'singleStatement') as Statement);
 }
 

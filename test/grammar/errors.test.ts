@@ -30,6 +30,15 @@ describe('syntax errors', () => {
     expect(errorOf(() => parse('SELECT 1 /* x /* y */')).message).toBe('Unterminated comment starting at line 1, column 10');
   });
 
+  it('parses nesting up to the limit without exhausting the stack', () => {
+    const sql = `SELECT ${'('.repeat(127)}1${')'.repeat(127)} + 1`;
+    expect(parse(sql)).toHaveLength(1);
+    const subqueries = `SELECT ${'(SELECT '.repeat(60)}1${')'.repeat(60)}`;
+    expect(parse(subqueries)).toHaveLength(1);
+    const chain = `SELECT ${Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' + ')}`;
+    expect(parse(chain)).toHaveLength(1);
+  });
+
   it('rejects deep nesting cleanly', () => {
     const deep = `SELECT ${'('.repeat(5000)}1${')'.repeat(5000)}`;
     expect(errorOf(() => parse(deep)).code).toBe('SYNTAX_ERROR');
@@ -38,6 +47,8 @@ describe('syntax errors', () => {
 
   it('says UNSUPPORTED for valid Spark syntax we do not handle', () => {
     expect(errorOf(() => parse('CREATE INDEX i ON t(a)')).code).toBe('UNSUPPORTED');
+    expect(errorOf(() => parse('INSERT OR REPLACE INTO t VALUES (1)')).message).toBe('INSERT OR REPLACE is not supported');
+    expect(errorOf(() => parse('REPLACE INTO t VALUES (1)')).message).toBe('REPLACE INTO is not supported');
     expect(errorOf(() => parse('SELECT * FROM t TABLESAMPLE (10 PERCENT)')).message).toMatch(/TABLESAMPLE/);
   });
 
