@@ -10,7 +10,7 @@ import type { Evaluator } from '../expr/eval-batch.js';
 import { selectTrue } from '../kernels/filter.js';
 import { take } from '../kernels/take.js';
 import { toArray } from '../expr/eval-batch.js';
-import { makeBatch } from './run-env.js';
+import { BATCH_ROWS, makeBatch } from './run-env.js';
 
 export interface JoinSide {
   readonly columns: readonly arrow.Data[];
@@ -46,13 +46,13 @@ export class JoinEmitter {
       if (keep.length > 0) out.push(makeBatch(this.schema, probe.columns.map((c) => take(c, keep)), keep.length));
       return out;
     }
-    if (pIdx.length > 0) out.push(this.pairs(probe, pIdx, bIdx));
+    if (pIdx.length > 0) out.push(...this.pairs(probe, pIdx, bIdx));
     const probeOuter = this.probeIsLeft ? t === 'left' || t === 'full' : t === 'right' || t === 'full';
     if (probeOuter) {
       const matched = new Uint8Array(probe.numRows);
       for (let k = 0; k < pIdx.length; k++) matched[pIdx[k]!] = 1;
       const lone = rowsWhere(matched, 0);
-      if (lone.length > 0) out.push(this.pairs(probe, lone, new Int32Array(lone.length).fill(-1)));
+      if (lone.length > 0) out.push(...this.pairs(probe, lone, new Int32Array(lone.length).fill(-1)));
     }
     return out;
   }
@@ -68,13 +68,20 @@ export class JoinEmitter {
     if (!buildOuter) return [];
     const lone = rowsWhere(this.buildMatched, 0);
     if (lone.length === 0) return [];
-    return [this.pairs(emptyProbe, new Int32Array(lone.length).fill(-1), lone)];
+    return this.pairs(emptyProbe, new Int32Array(lone.length).fill(-1), lone);
   }
 
-  private pairs(probe: JoinSide, pIdx: Int32Array, bIdx: Int32Array): arrow.RecordBatch {
-    const p = probe.columns.map((c) => take(c, pIdx));
-    const b = this.build.columns.map((c) => take(c, bIdx));
-    return makeBatch(this.schema, this.probeIsLeft ? [...p, ...b] : [...b, ...p], pIdx.length);
+  /** Output rows for pairs, in batches of at most BATCH_ROWS. */
+  private pairs(probe: JoinSide, pIdx: Int32Array, bIdx: Int32Array): arrow.RecordBatch[] {
+    const out: arrow.RecordBatch[] = [];
+    for (let s = 0; s < pIdx.length; s += BATCH_ROWS) {
+      const pi = pIdx.subarray(s, s + BATCH_ROWS);
+      const bi = bIdx.subarray(s, s + BATCH_ROWS);
+      const p = probe.columns.map((c) => take(c, pi));
+      const b = this.build.columns.map((c) => take(c, bi));
+      out.push(makeBatch(this.schema, this.probeIsLeft ? [...p, ...b] : [...b, ...p], pi.length));
+    }
+    return out;
   }
 
   private applyResidual(probe: JoinSide, pIdx: Int32Array, bIdx: Int32Array): [Int32Array, Int32Array] {

@@ -26,3 +26,34 @@ describe('with the function library', () => {
     expect((await rows(plan)).map((r) => r[0])).toEqual([2, 4]);
   });
 });
+
+describe('window frames with the library accumulators (state/merge)', () => {
+  const data: [string, number, number | null][] = Array.from({ length: 120 }, (_, i) => [i % 2 === 0 ? 'x' : 'y', i, i % 7 === 0 ? null : (i * 37) % 23]);
+  const inp = values([f('p', T.string), f('o', T.int), f('v', T.long)], data.map(([p, o, v]) => [p, o, v === null ? null : BigInt(v)]));
+  const frame = { unit: 'rows' as const, start: -3, end: 2 };
+  const plan = (name: string, type: typeof T.long): PhysicalPlan => ({
+    kind: 'window', schema: [...inp.schema, f('w', type)], input: inp,
+    partitionBy: [col(0, T.string)], orderBy: [{ expr: col(1, T.int), ascending: true, nullsFirst: true }],
+    functions: [{ name, args: [col(2, T.long)], distinct: false, ignoreNulls: false, frame, type }],
+  });
+  const expected = (part: string, agg: (xs: number[]) => number | null): (number | null)[] => {
+    const vs = data.filter((d) => d[0] === part).map((d) => d[2]);
+    return vs.map((_, i) => agg(vs.slice(Math.max(0, i - 3), i + 3).filter((x): x is number => x !== null)));
+  };
+  for (const [name, type, agg] of [
+    ['sum', T.long, (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) : null)],
+    ['count', T.long, (xs: number[]) => xs.length],
+    ['min', T.long, (xs: number[]) => (xs.length ? Math.min(...xs) : null)],
+    ['max', T.long, (xs: number[]) => (xs.length ? Math.max(...xs) : null)],
+    ['avg', T.double, (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)],
+  ] as const) {
+    it(`sliding ${name}`, async () => {
+      const r = await rows(plan(name, type));
+      for (const part of ['x', 'y']) {
+        const got = r.filter((x) => x[0] === part).map((x) => (x[3] === null ? null : Number(x[3])));
+        const want = expected(part, agg);
+        got.forEach((g, i) => (g === null || want[i] === null ? expect(g).toBe(want[i]) : expect(g).toBeCloseTo(want[i]!, 9)));
+      }
+    });
+  }
+});
