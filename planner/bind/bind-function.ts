@@ -123,6 +123,8 @@ function bindAggregate(b: ExprBinder, e: FunctionCall, name: string): BoundExpr 
   const bound = star
     ? []
     : e.args.flatMap((a) => (a.kind === 'star' ? b.scope.star(a.qualifier, a.span).map((c) => colRef(c)) : [inner.bind(a)]));
+  // first(x) IGNORE NULLS is first(x, true) for the aggregate.
+  if (e.nullTreatment === 'IGNORE' && IGNORE_FLAG.has(name) && bound.length === 1) bound.push({ kind: 'literal', value: true, type: { kind: 'boolean' } });
   const resolved = resolveWith(name, bound, b.ctx.settings, e.span);
   const filter = e.filter !== undefined ? inner.bindPredicate(e.filter) : undefined;
   const orderBy = e.orderBy !== undefined ? bindSortItems(inner, e.orderBy) : undefined;
@@ -149,6 +151,7 @@ export function bindSortItems(b: ExprBinder, items: readonly SortItem[]): SortKe
   });
 }
 
+const IGNORE_FLAG = new Set(['first_value', 'last_value', 'first', 'last']);
 const RANKING = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
 const OFFSET = new Set(['lag', 'lead']);
 
@@ -162,7 +165,14 @@ function bindWindowCall(b: ExprBinder, e: FunctionCall, name: string): BoundExpr
   const spec = b.resolveWindowSpec(e.over);
   const inner = b.derive({ windows: undefined });
   const star = e.args.length === 1 && e.args[0]?.kind === 'star';
-  const bound = star ? [] : e.args.map((a) => inner.bind(a));
+  let bound = star ? [] : e.args.map((a) => inner.bind(a));
+  // first_value(x, true) / last_value(x, true): the flag means IGNORE NULLS.
+  let ignoreNulls = e.nullTreatment === 'IGNORE';
+  const flag = bound[1];
+  if (IGNORE_FLAG.has(name) && bound.length === 2 && flag?.kind === 'literal' && typeof flag.value === 'boolean') {
+    ignoreNulls = ignoreNulls || flag.value;
+    bound = bound.slice(0, 1);
+  }
   const resolved = resolveWith(name, bound, b.ctx.settings, e.span);
   const partitionBy = spec.partitionBy.map((p) => inner.bind(p));
   const orderBy = bindSortItems(inner, spec.orderBy);
@@ -177,7 +187,7 @@ function bindWindowCall(b: ExprBinder, e: FunctionCall, name: string): BoundExpr
     name: resolved.name,
     args: resolved.args,
     distinct: e.distinct,
-    ignoreNulls: e.nullTreatment === 'IGNORE',
+    ignoreNulls,
     frame,
     type: resolved.returnType,
   };

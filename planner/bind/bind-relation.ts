@@ -4,17 +4,19 @@ import { LONG } from '../../src/common/types/data-type.js';
 import type { Expr, Join, Relation, TableAlias, TableRef } from '../../grammar/ast/index.js';
 import type { BoundExpr } from '../expr/bound-expr.js';
 import { colRef } from '../expr/expr-utils.js';
-import { join as makeJoin, project } from '../logical/plan-builder.js';
+import { join as makeJoin, newColumn, project } from '../logical/plan-builder.js';
 import type { LogicalColumn, LogicalPlan, ScanColumn } from '../logical/logical-plan.js';
 import type { JoinType } from '../physical/physical-plan.js';
 import { ExprBinder } from './expr-binder.js';
 import { bindQuery } from './bind-query.js';
-import { bindValuesRows } from './bind-values.js';
+import { bindValuesRows, oneRow } from './bind-values.js';
 import { evaluateConstant } from './constant-value.js';
 import type { QueryEnv } from './query-env.js';
 import { tableKey } from './query-env.js';
 import { Scope, type ScopeColumn } from './scope.js';
-import { resolveCall } from './functions-adapter.js';
+import { resolveCall, resolveWith } from './functions-adapter.js';
+import { lookupFunction } from '../functions/registry.js';
+import { exprType } from '../expr/bound-expr.js';
 import { timeTravelKey } from './time-travel.js';
 import { planIsDeterministic } from './plan-determinism.js';
 import { fileCall } from './file-function.js';
@@ -169,6 +171,21 @@ function bindTableFunction(env: QueryEnv, r: Extract<Relation, { kind: 'tableFun
     const output: LogicalColumn[] = [{ id: env.ctx.nextId(), name: 'id', type: LONG, nullable: false }];
     return aliased(env, { kind: 'range', start, end, step, output }, r.alias, qualifier);
   }
+  const sig = lookupFunction(name);
+  if (sig?.kind === 'generator') {
+    // SELECT * FROM explode(array(1, 2)): the generator over a single empty row.
+    const b = new ExprBinder(env.ctx, { scope: new Scope([], env.ctx.settings.caseSensitive, env.outer), clause: `${name}()` });
+    const resolved = resolveWith(name, r.args.map((a) => b.bind(a)), env.ctx.settings, r.span);
+    const gen = resolved.signature.resolve(resolved.args.map(exprType), { ansi: env.ctx.settings.ansi, literalArgs: resolved.args.map(() => undefined) }).generatedColumns;
+    if (gen === undefined) return unsupported(`generator ${name}()`, { position: r.span.start });
+    const names = r.alias?.columns?.map((c) => c.name);
+    if (names !== undefined && names.length !== gen.length) {
+      throw new DeltaSqlError('ANALYSIS_ERROR', `${name}() produces ${gen.length} columns but ${names.length} aliases were given`, { position: r.span.start });
+    }
+    const output = gen.map((g, i) => ({ id: env.ctx.nextId(), name: names?.[i] ?? g.name, type: g.type, nullable: true }));
+    const plan: LogicalPlan = { kind: 'generate', input: oneRow(env), generator: resolved.name, args: resolved.args, outer: false, output };
+    return { plan, columns: output.map((column) => ({ column, qualifier })) };
+  }
   const file = fileCall(r);
   if (file !== undefined) {
     const source = env.ctx.tables.get(file.key);
@@ -254,24 +271,25 @@ function bindUsingJoin(env: QueryEnv, j: Join, joinType: JoinType, left: BoundRe
   });
   const usedL = new Set(pairs.map(([l]) => l.id));
   const usedR = new Set(pairs.map(([, r]) => r.id));
-  const restL = left.columns.filter((c) => !usedL.has(c.column.id));
-  const restR = right.columns.filter((c) => !usedR.has(c.column.id));
-  const exprs = [...keyExprs, ...restL.map((c) => colRef(outCol(c.column))), ...restR.map((c) => colRef(outCol(c.column)))];
-  const names2 = [...pairs.map(([l]) => l.name), ...restL.map((c) => c.column.name), ...restR.map((c) => c.column.name)];
-  const p = project(plan, exprs, names2, () => env.ctx.nextId());
-  const keyCols = p.output.slice(0, pairs.length);
-  // The merged key is visible unqualified and under both sides' qualifiers (hidden from t.* on the non-owning side).
-  const columns: ScopeColumn[] = [];
-  pairs.forEach(([l, r], i) => {
-    const col = keyCols[i] as LogicalColumn;
-    const lq = left.columns.find((c) => c.column.id === l.id)?.qualifier ?? [];
-    const rq = right.columns.find((c) => c.column.id === r.id)?.qualifier ?? [];
-    columns.push({ column: col, qualifier: lq });
-    columns.push({ column: col, qualifier: rq, hiddenFromStar: true });
-  });
-  p.output.slice(pairs.length).forEach((col, i) => {
-    const src = [...restL, ...restR][i];
-    columns.push({ column: col, qualifier: src?.qualifier ?? [] });
-  });
+  // Output: the merged keys (fresh), then every input column passed through (same ids): the
+  // originals stay reachable as `l.k` / `r.k` and through `l.*`.
+  const inputs = [...left.columns, ...right.columns].filter((c, i, all) => all.findIndex((x) => x.column.id === c.column.id) === i);
+  const passCols = inputs.map((c) => outCol(c.column));
+  const keyCols = pairs.map(([l], i) => newColumn(env.ctx.nextId(), l.name, keyExprs[i] as BoundExpr));
+  const p: LogicalPlan = {
+    kind: 'project',
+    input: plan,
+    exprs: [...keyExprs, ...passCols.map(colRef)],
+    output: [...keyCols, ...passCols],
+  };
+  const columns: ScopeColumn[] = keyCols.map((column) => ({ column, qualifier: [] }));
+  for (const c of left.columns) {
+    const isKey = usedL.has(c.column.id);
+    columns.push({ column: outCol(c.column), qualifier: c.qualifier, ...(isKey ? { qualifiedOnly: true } : {}) });
+  }
+  for (const c of right.columns) {
+    const isKey = usedR.has(c.column.id);
+    columns.push({ column: outCol(c.column), qualifier: c.qualifier, ...(isKey ? { qualifiedOnly: true } : {}) });
+  }
   return { plan: p, columns };
 }

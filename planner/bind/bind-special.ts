@@ -46,11 +46,14 @@ export function bindSpecialForm(b: ExprBinder, e: Expr): BoundExpr {
       return e.negated ? resolveCall('not', [call], s, e.span) : call;
     }
     case 'likeQuantified': {
+      // `x NOT LIKE ANY (p, q)` is `NOT x LIKE p OR NOT x LIKE q`: the negation applies per pattern.
       const operand = b.bind(e.operand);
       const name = e.op === 'LIKE' ? 'like' : 'ilike';
-      const each = e.patterns.map((p) => resolveCall(name, [operand, b.bind(p)], s, e.span));
-      const combined: BoundExpr = each.length === 1 ? (each[0] as BoundExpr) : { kind: e.quantifier === 'ANY' ? 'or' : 'and', args: each };
-      return e.negated ? resolveCall('not', [combined], s, e.span) : combined;
+      const each = e.patterns.map((p) => {
+        const one = resolveCall(name, [operand, b.bind(p)], s, e.span);
+        return e.negated ? resolveCall('not', [one], s, e.span) : one;
+      });
+      return each.length === 1 ? (each[0] as BoundExpr) : { kind: e.quantifier === 'ANY' ? 'or' : 'and', args: each };
     }
     case 'case':
       return bindCase(b, e);

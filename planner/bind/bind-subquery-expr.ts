@@ -13,8 +13,8 @@ import type { LogicalColumn, LogicalPlan } from '../logical/logical-plan.js';
 import { bindQuery } from './bind-query.js';
 import { joinViaDomain } from './domain-decorrelate.js';
 import { decorrelate, emptyInputValue, freeColumnIds, requireSingleColumn } from './decorrelate.js';
-import type { ExprBinder } from './expr-binder.js';
-import { castTo, commonTypeOf } from './functions-adapter.js';
+import type { ExprBinder, PendingJoin } from './expr-binder.js';
+import { castTo, commonTypeOf, resolveCall, resolveWith } from './functions-adapter.js';
 
 export interface BoundSubquery {
   readonly plan: LogicalPlan;
@@ -56,6 +56,21 @@ export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InS
     return { kind: 'in_subquery', plan: b.ctx.lowerSubquery(c.plan), input: c.probe, negated: e.negated };
   }
   const pending = b.options.pendingJoins;
+  if (pending !== undefined && e.kind === 'exists') {
+    // EXISTS (correlated) ≡ (SELECT count(*) …) > 0, decorrelated like a scalar aggregate.
+    const count = resolveWith('count', [], b.ctx.settings, e.span);
+    const col: LogicalColumn = { id: b.ctx.nextId(), name: 'count', type: count.returnType, nullable: false };
+    const agg: LogicalPlan = {
+      kind: 'aggregate',
+      input: sub.plan,
+      groupBy: [],
+      groupingSets: undefined,
+      aggregates: [{ name: count.name, args: [], distinct: false, type: count.returnType }],
+      output: [col],
+    };
+    const n = correlatedScalar(b, agg, sub.outerIds, pending, e);
+    return resolveCall('gt', [n, lit(0n, LONG)], b.ctx.settings, e.span);
+  }
   if (e.kind !== 'subquery' || pending === undefined) {
     return unsupported(`a correlated ${e.kind === 'subquery' ? 'scalar subquery' : e.kind === 'exists' ? 'EXISTS' : 'IN subquery'} in ${b.options.clause} (outside a top-level WHERE conjunct)`, {
       position: e.span.start,
@@ -67,13 +82,18 @@ export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InS
       position: e.span.start,
     });
   }
+  return correlatedScalar(b, sub.plan, sub.outerIds, pending, e);
+}
+
+/** A correlated single-row aggregate subquery: joined in (equality keys or the outer domain), its value referenced. */
+function correlatedScalar(b: ExprBinder, plan: LogicalPlan, outerIds: Set<number>, pending: PendingJoin[], e: ScalarSubquery | Exists): BoundExpr {
   let d: ReturnType<typeof decorrelate> | undefined;
   try {
-    d = decorrelate(sub.plan, sub.outerIds, () => b.ctx.nextId(), true);
+    d = decorrelate(plan, outerIds, () => b.ctx.nextId(), true);
   } catch (error) {
     if (!(error instanceof DeltaSqlError) || error.code !== 'UNSUPPORTED') throw error;
   }
-  const result = d?.plan ?? sub.plan;
+  const result = d?.plan ?? plan;
   const col = result.output[0] as LogicalColumn;
   if (d !== undefined && d.throughAggregate) {
     const cond = makeAnd(d.predicates);
@@ -81,8 +101,7 @@ export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InS
     pending.push({ apply: (input) => join('left', input, inner, cond) });
   } else {
     // Non-equality correlation: evaluate per distinct outer value (the domain), then join back.
-    const outerIds = sub.outerIds;
-    pending.push({ apply: (input) => joinViaDomain(input, sub.plan, outerIds, () => b.ctx.nextId(), b.ctx.settings) });
+    pending.push({ apply: (input) => joinViaDomain(input, plan, outerIds, () => b.ctx.nextId(), b.ctx.settings) });
   }
   const ref = colRef({ ...col, nullable: true });
   const empty = emptyValueOf(result, col.id, e);
@@ -114,7 +133,7 @@ function hasAggregateTop(p: LogicalPlan): boolean {
 }
 
 /** Follow the subquery's output column down to its aggregate: count-like aggregates yield 0 on no rows. */
-function emptyValueOf(plan: LogicalPlan, id: number, e: ScalarSubquery): bigint | undefined {
+function emptyValueOf(plan: LogicalPlan, id: number, e: ScalarSubquery | Exists): bigint | undefined {
   let p: LogicalPlan = plan;
   let target = id;
   for (;;) {

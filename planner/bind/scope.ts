@@ -14,6 +14,8 @@ export interface ScopeColumn {
   readonly qualifier: readonly string[];
   /** Hidden from `*` (e.g. the right copy of a USING column). */
   readonly hiddenFromStar?: boolean;
+  /** Reachable only through its qualifier (`l.k` after `JOIN … USING (k)`), and by `l.*`. */
+  readonly qualifiedOnly?: boolean;
 }
 
 export interface Resolved {
@@ -53,7 +55,9 @@ export class Scope {
     for (let k = Math.min(parts.length - 1, 3); k >= 0; k--) {
       const qual = parts.slice(0, k);
       const name = parts[k] ?? '';
-      const hits = this.columns.filter((c) => this.eq(c.column.name, name) && this.qualifierMatches(c.qualifier, qual));
+      const hits = this.columns.filter(
+        (c) => this.eq(c.column.name, name) && this.qualifierMatches(c.qualifier, qual) && !(c.qualifiedOnly === true && qual.length === 0),
+      );
       const distinct = [...new Map(hits.map((h) => [h.column.id, h])).values()];
       if (distinct.length > 1) {
         throw new DeltaSqlError(
@@ -99,8 +103,8 @@ export class Scope {
 
   /** Columns for `*` or `q.*`. */
   star(qualifier: readonly string[] | undefined, span?: Span): LogicalColumn[] {
-    const cols = this.columns.filter(
-      (c) => !c.hiddenFromStar && (qualifier === undefined || this.qualifierMatches(c.qualifier, qualifier)),
+    const cols = this.columns.filter((c) =>
+      qualifier === undefined ? !c.hiddenFromStar && c.qualifiedOnly !== true : c.qualifier.length > 0 && this.qualifierMatches(c.qualifier, qualifier),
     );
     if (qualifier !== undefined && cols.length === 0 && !this.columns.some((c) => this.qualifierMatches(c.qualifier, qualifier))) {
       throw new DeltaSqlError('UNKNOWN_COLUMN', `cannot resolve \`${qualifier.join('.')}.*\`: no such table or alias in FROM`, {
