@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseStatement, printStatement } from '../../grammar/index.js';
 import { strip } from './strip.js';
@@ -45,5 +47,15 @@ describe('statements', () => {
     expect(strip(parseStatement('SELECT 1 UNION SELECT 2 INTERSECT SELECT 3'))).toMatchObject({
       body: { kind: 'setOperation', op: 'UNION', right: { kind: 'setOperation', op: 'INTERSECT' } },
     });
+  });
+});
+
+describe('TPC-H', () => {
+  const dir = '/work/shared/tpch';
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sql')).sort() : [];
+  it.skipIf(files.length === 0).each(files)('%s parses and round-trips', (file) => {
+    const stmts = parse(readFileSync(join(dir, file), 'utf8'));
+    expect(stmts.length).toBeGreaterThan(0);
+    for (const s of stmts) expect(strip(parseStatement(printStatement(s)))).toEqual(strip(s));
   });
 });
