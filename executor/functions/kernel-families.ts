@@ -11,6 +11,8 @@ import { HLL_KERNELS } from '../kernels/fn/agg-hll.js';
 import { DATE_KERNELS } from '../kernels/date-kernels.js';
 import { COLLECTION_KERNELS } from '../kernels/fn/collection-kernels.js';
 import { BITWISE_KERNELS } from '../kernels/fn/bitwise-kernels.js';
+import { MORE_KERNELS } from '../kernels/fn/more-kernels.js';
+import { JSON_KERNELS } from '../kernels/fn/json-kernels.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -27,6 +29,8 @@ export const SCALAR_KERNEL_FAMILIES: readonly Readonly<Record<string, ScalarKern
   DATE_KERNELS,
   COLLECTION_KERNELS,
   BITWISE_KERNELS,
+  MORE_KERNELS,
+  JSON_KERNELS,
 ];
 
 export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] = [

@@ -5,7 +5,7 @@
  */
 import { isMapValue, type ScalarValue } from '../../planner/expr/scalar-value.js';
 import { unsupported } from '../../src/common/errors.js';
-import { typeToSql, type DataType, type DecimalType } from '../../src/common/types/data-type.js';
+import { sameType, typeToSql, type DataType, type DecimalType } from '../../src/common/types/data-type.js';
 import { decimalOverflowError } from './arith-errors.js';
 import { fitsPrecision, formatDecimal, pow10, rescale } from './arith-decimal-util.js';
 import { castInvalidInput, castOverflow, INVALID } from './cast-errors.js';
@@ -70,6 +70,7 @@ function decimalToNumber(v: bigint, scale: number): number {
 /** Cast one non-null value. */
 export function castValue(v: ScalarValue, from: DataType, to: DataType, mode: CastMode, zone: string): ScalarValue {
   if (v === null || from.kind === 'null') return null;
+  if (sameType(from, to)) return v;
   if (to.kind === 'string') return valueToString(v, from, zone);
   switch (to.kind) {
     case 'byte':

@@ -9,12 +9,14 @@ import { DATETIME_FUNCTIONS } from './datetime-functions.js';
 import { COLLECTION_FUNCTIONS } from './collection-functions.js';
 import { GENERATOR_WINDOW_FUNCTIONS } from './generator-window-functions.js';
 import { BITWISE_FUNCTIONS } from './bitwise-functions.js';
+import { MORE_FUNCTIONS } from './more-functions.js';
 
 export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [
   CONDITIONAL_FUNCTIONS,
   STRING_FUNCTIONS, MATH_FUNCTIONS, HASH_FUNCTIONS, DATETIME_FUNCTIONS,
   COLLECTION_FUNCTIONS,
   BITWISE_FUNCTIONS,
+  MORE_FUNCTIONS,
   AGGREGATE_FUNCTIONS,
   GENERATOR_WINDOW_FUNCTIONS,
 ];

@@ -91,7 +91,6 @@ export const STRING_FUNCTIONS: readonly FunctionSignature[] = [
   defineFunction({ name: 'base64', args: [BINARY], returns: S }),
   defineFunction({ name: 'unbase64', args: [S], returns: BINARY }),
   defineFunction({ name: 'encode', args: [S, S], returns: BINARY }),
-  defineFunction({ name: 'decode', args: [BINARY, S], returns: S }),
   fn('soundex', [S], S),
   fn('space', [INT], S),
   defineFunction({ name: 'string', args: [ANY], returns: S }),

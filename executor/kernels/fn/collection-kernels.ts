@@ -22,6 +22,13 @@ function indexError(idx: number, size: number): DeltaSqlError {
   });
 }
 
+/** Spark's default spark.sql.mapKeyDedupPolicy=EXCEPTION. */
+export function duplicateKey(k: ScalarValue): DeltaSqlError {
+  return new DeltaSqlError('INVALID_ARGUMENT', `[DUPLICATED_MAP_KEY] Duplicate map key ${String(k)} was found`, {
+    hint: 'set spark.sql.mapKeyDedupPolicy to LAST_WIN to keep the last value',
+  });
+}
+
 function mapLookup(m: MapValue, key: ScalarValue): ScalarValue {
   for (let i = m.keys.length - 1; i >= 0; i--) if (eq(m.keys[i]!, key)) return m.values[i] ?? null;
   return null;
@@ -112,6 +119,7 @@ export const COLLECTION_KERNELS: Readonly<Record<string, ScalarKernel>> = {
     const values: ScalarValue[] = [];
     for (let i = 0; i < v.length; i += 2) {
       if (v[i] === null) throw new DeltaSqlError('INVALID_ARGUMENT', 'map keys must not be NULL');
+      if (keys.some((k) => eq(k, v[i]!))) throw duplicateKey(v[i]!);
       keys.push(v[i]!);
       values.push(v[i + 1] ?? null);
     }

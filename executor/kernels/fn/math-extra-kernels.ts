@@ -1,10 +1,13 @@
 /** hex/unhex/bin/conv, width_bucket, factorial, rand/randn, typeof and the try_* arithmetic forms. */
 import { typeToSql } from '../../../src/common/types/data-type.js';
 import type { ScalarValue } from '../../../planner/expr/scalar-value.js';
-import type { ScalarKernel } from '../../functions/kernel.js';
+import { DeltaSqlError } from '../../../src/common/errors.js';
+import type { ColumnarValue, ScalarKernel } from '../../functions/kernel.js';
+import { readValue } from '../make-data-read.js';
+import { arrayFromValues } from '../make-data-values.js';
 import { ARITHMETIC_KERNELS } from '../arith-kernels.js';
 import { makeFixedData } from '../make-data.js';
-import { rowwise, scalarOf, valueType } from './columnar.js';
+import { allScalar, rowwise, scalarOf, valueType } from './columnar.js';
 
 function hex(v: ScalarValue): string {
   if (typeof v === 'bigint') return BigInt.asUintN(64, v).toString(16).toUpperCase();
@@ -89,9 +92,32 @@ function randKernel(normal: boolean): ScalarKernel {
   };
 }
 
+/**
+ * try_add & co.: the ANSI kernel, and when it raises (overflow, division by zero) the rows are
+ * re-run one at a time so only the failing rows become NULL.
+ */
 function tryForm(op: string): ScalarKernel {
   const k = ARITHMETIC_KERNELS[op]!;
-  return (args, rt, ctx) => k(args, rt, { ...ctx, ansi: false });
+  return (args, rt, ctx) => {
+    const ansi = { ...ctx, ansi: true };
+    try {
+      return k(args, rt, ansi);
+    } catch (error) {
+      if (!(error instanceof DeltaSqlError) || (error.code !== 'ARITHMETIC_OVERFLOW' && error.code !== 'DIVIDE_BY_ZERO')) throw error;
+    }
+    const out: ScalarValue[] = [];
+    const one = { ...ansi, rowCount: 1 };
+    for (let i = 0; i < ctx.rowCount; i++) {
+      const row = args.map((a): ColumnarValue => (a.kind === 'scalar' ? a : { kind: 'array', data: a.data.slice(i, 1) }));
+      try {
+        const r = k(row, rt, one);
+        out.push(r.kind === 'scalar' ? r.value : readValue(r.data, 0));
+      } catch {
+        out.push(null);
+      }
+    }
+    return allScalar(args) ? scalarOf(out[0] ?? null, rt) : { kind: 'array', data: arrayFromValues(rt, out) };
+  };
 }
 
 export const MATH_EXTRA_KERNELS: Readonly<Record<string, ScalarKernel>> = {
