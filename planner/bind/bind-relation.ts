@@ -239,7 +239,8 @@ function bindJoin(env: QueryEnv, j: Join): BoundRelation {
     const cond = j.on !== undefined ? binder.bindPredicate(j.on) : undefined;
     const plan = makeJoin(joinType === 'cross' && cond !== undefined ? 'inner' : joinType, left.plan, right.plan, cond);
     const columns = joinType === 'left_semi' || joinType === 'left_anti' ? left.columns : both;
-    return { plan, columns: columns.map((c) => ({ ...c, column: plan.output.find((o) => o.id === c.column.id) ?? c.column })) };
+    // Take nullability from the join (outer sides become nullable); names stay per column (ids may repeat).
+    return { plan, columns: columns.map((c) => ({ ...c, column: { ...c.column, nullable: plan.output.find((o) => o.id === c.column.id)?.nullable ?? c.column.nullable } })) };
   }
   return bindUsingJoin(env, j, joinType, left, right, usingNames);
 }
@@ -262,7 +263,7 @@ function bindUsingJoin(env: QueryEnv, j: Join, joinType: JoinType, left: BoundRe
   const type = joinType === 'cross' ? 'inner' : joinType;
   const plan = makeJoin(cond === undefined && type === 'inner' ? 'cross' : type, left.plan, right.plan, cond);
   if (type === 'left_semi' || type === 'left_anti') return { plan, columns: left.columns };
-  const outCol = (c: LogicalColumn): LogicalColumn => plan.output.find((o) => o.id === c.id) ?? c;
+  const outCol = (c: LogicalColumn): LogicalColumn => ({ ...c, nullable: plan.output.find((o) => o.id === c.id)?.nullable ?? c.nullable });
   // Output: the USING columns once (left's, right's for RIGHT JOIN, coalesced for FULL), then the rest.
   const keyExprs: BoundExpr[] = pairs.map(([l, r]) => {
     if (type === 'right') return colRef(outCol(r));

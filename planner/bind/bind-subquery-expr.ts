@@ -94,7 +94,8 @@ function correlatedScalar(b: ExprBinder, plan: LogicalPlan, outerIds: Set<number
     if (!(error instanceof DeltaSqlError) || error.code !== 'UNSUPPORTED') throw error;
   }
   const result = d?.plan ?? plan;
-  const col = result.output[0] as LogicalColumn;
+  // The value column keeps its id through decorrelation (which may add key columns before it).
+  const col = plan.output[0] as LogicalColumn;
   if (d !== undefined && d.throughAggregate) {
     const cond = makeAnd(d.predicates);
     const inner = d.plan;

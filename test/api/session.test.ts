@@ -51,6 +51,20 @@ describe('Session over registered Arrow tables', () => {
     expect(await values('SELECT a FROM t WHERE a = (SELECT max(k) FROM u WHERE k < 4)')).toEqual([[3]]);
   });
 
+  it('decorrelates non-equality scalar subqueries and EXISTS outside WHERE', async () => {
+    expect(await values('SELECT a, (SELECT count(*) FROM t AS x WHERE x.a < t.a) FROM t ORDER BY a')).toEqual([[1, 0], [2, 1], [3, 2], [4, 3]]);
+    expect(await values('SELECT a, EXISTS (SELECT 1 FROM u WHERE u.k = t.a) FROM t ORDER BY a')).toEqual([[1, true], [2, false], [3, true], [4, false]]);
+    expect(await values('SELECT a FROM t WHERE a = 4 OR EXISTS (SELECT 1 FROM u WHERE u.k = t.a) ORDER BY a')).toEqual([[1], [3], [4]]);
+    expect(await values('SELECT a, (SELECT t.a * 10) FROM t WHERE a < 3 ORDER BY a')).toEqual([[1, 10], [2, 20]]);
+  });
+
+  it('resolves USING columns, lateral aliases and CTE scopes as Spark does', async () => {
+    expect(await values('SELECT a, t.a AS ta, u.k FROM t LEFT JOIN (SELECT k AS a, k FROM u) u USING (a) WHERE a > 2 ORDER BY 1')).toEqual([[3, 3, 3], [4, 4, null]]);
+    expect(await values('SELECT a * 2 AS d, d + 1 AS e FROM t WHERE a = 1')).toEqual([[2, 3]]);
+    await expect(s.sql('WITH x AS (SELECT 1 AS v), x AS (SELECT 2 AS v) SELECT * FROM x')).rejects.toThrow(/DUPLICATED_CTE_NAMES/);
+    await expect(s.sql('WITH x AS (SELECT * FROM x) SELECT 1')).rejects.toMatchObject({ code: 'TABLE_NOT_FOUND' });
+  });
+
   it('runs set operations, CTEs and recursive CTEs', async () => {
     expect(await values('SELECT a FROM t UNION SELECT k FROM u ORDER BY 1')).toEqual([[1], [2], [3], [4], [5]]);
     expect(await values('SELECT a FROM t INTERSECT SELECT k FROM u ORDER BY 1')).toEqual([[1], [3]]);
