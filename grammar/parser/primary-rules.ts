@@ -5,16 +5,15 @@ import type { Identifier } from '../ast/node.js';
 import type { IntervalPart } from '../ast/literals.js';
 import { tokenStart } from '../lex.js';
 import * as T from '../tokens.js';
-import type { ParserBase } from './parser-base.js';
+import type { Alt, ParserBase } from './parser-base.js';
 import type { Rules } from './rules.js';
 import { is, parenLambdaAhead, queryAhead, wordInParens } from './lookahead.js';
 
 import { EXPR_KEYWORDS as K, isStringTok, numberLiteral } from './expr-rules.js';
 
 export function definePrimaryRules($: ParserBase, r: Rules): void {
-  r.primary = $.rule('primary', (): Expr => {
-    const start = $.la(1);
-    return $.alt<Expr>([
+  // Built once: each alternative reads its own start token, so nothing is captured per call.
+  const primaryAlts: Alt<Expr>[] = [
       {
         ALT: () => {
           const t = $.c(T.NumberLit);
@@ -23,16 +22,36 @@ export function definePrimaryRules($: ParserBase, r: Rules): void {
       },
       {
         ALT: () => {
+          const start = $.la(1);
           const parts: string[] = [];
           $.rep1(() => parts.push($.s(r.stringValue)));
           return $.act(() => ({ kind: 'string', value: parts.join(''), span: $.span(start) }));
         },
       },
-      { ALT: () => ($.c(K.TRUE), $.act(() => ({ kind: 'boolean', value: true, span: $.span(start) }))) },
-      { ALT: () => ($.c(K.FALSE), $.act(() => ({ kind: 'boolean', value: false, span: $.span(start) }))) },
-      { ALT: () => ($.c(K.NULL), $.act(() => ({ kind: 'null', span: $.span(start) }))) },
       {
         ALT: () => {
+          const start = $.la(1);
+          $.c(K.TRUE);
+          return $.act(() => ({ kind: 'boolean', value: true, span: $.span(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          const start = $.la(1);
+          $.c(K.FALSE);
+          return $.act(() => ({ kind: 'boolean', value: false, span: $.span(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          const start = $.la(1);
+          $.c(K.NULL);
+          return $.act(() => ({ kind: 'null', span: $.span(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          const start = $.la(1);
           const t = $.c(T.HexLit);
           return $.act(() => {
             const hex = t.image.slice(2, -1);
@@ -46,6 +65,7 @@ export function definePrimaryRules($: ParserBase, r: Rules): void {
       {
         GATE: () => isStringTok($.la(2)),
         ALT: () => {
+          const start = $.la(1);
           const typeTok = $.alt([
             { ALT: () => $.c(K.DATE) },
             { ALT: () => $.c(K.TIMESTAMP) },
@@ -72,6 +92,7 @@ export function definePrimaryRules($: ParserBase, r: Rules): void {
       { GATE: () => specialCallAhead((n) => $.la(n)), ALT: () => $.s(r.specialCall) },
       {
         ALT: () => {
+          const start = $.la(1);
           $.c(K.EXISTS);
           $.c(T.LParen);
           const query = $.s(r.query);
@@ -81,22 +102,31 @@ export function definePrimaryRules($: ParserBase, r: Rules): void {
       },
       {
         ALT: () => {
+          const start = $.la(1);
           $.c(T.QMark);
           return $.act(() => ({ kind: 'positionalParameter', ordinal: ++$.paramCount, span: $.span(start) }));
         },
       },
       {
         ALT: () => {
+          const start = $.la(1);
           const t = $.c(T.NamedParam);
           return $.act(() => ({ kind: 'namedParameter', name: t.image.slice(1), span: $.span(start) }));
         },
       },
-      { ALT: () => ($.c(T.Star), $.act(() => ({ kind: 'star', span: $.span(start) }))) },
+      {
+        ALT: () => {
+          const start = $.la(1);
+          $.c(T.Star);
+          return $.act(() => ({ kind: 'star', span: $.span(start) }));
+        },
+      },
       { GATE: () => parenLambdaAhead((n) => $.la(n)), ALT: () => $.s(r.parenthesized) },
       { GATE: () => is($.la(1), T.LParen), ALT: () => $.s(r.parenthesized, 1) },
       {
         GATE: () => is($.la(2), T.Arrow),
         ALT: () => {
+          const start = $.la(1);
           const p = $.s(r.identifier);
           $.c(T.Arrow);
           const body = $.s(r.expression);
@@ -106,6 +136,7 @@ export function definePrimaryRules($: ParserBase, r: Rules): void {
       {
         GATE: () => !is($.la(2), T.LParen),
         ALT: () => {
+          const start = $.la(1);
           const t = $.alt([
             { ALT: () => $.c(K.CURRENT_DATE) },
             { ALT: () => $.c(K.CURRENT_TIMESTAMP) },
@@ -123,8 +154,8 @@ export function definePrimaryRules($: ParserBase, r: Rules): void {
         },
       },
       { ALT: () => $.s(r.nameOrCall) },
-    ]);
-  });
+  ];
+  r.primary = $.rule('primary', (): Expr => $.alt<Expr>(primaryAlts));
 
   r.parenthesized = $.rule('parenthesized', (): Expr => {
     const start = $.c(T.LParen);
