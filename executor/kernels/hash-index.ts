@@ -4,10 +4,11 @@
  */
 export class HashIndex {
   private constructor(
-    private readonly heads: Int32Array,
+    /** First row per bucket (-1: none); bucket = hash & mask. */
+    readonly heads: Int32Array,
     readonly next: Int32Array,
     readonly hashes: Uint32Array,
-    private readonly mask: number,
+    readonly mask: number,
   ) {}
 
   /** Index the rows whose `include` flag is set (all rows when omitted). */

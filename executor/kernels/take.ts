@@ -85,6 +85,20 @@ export function take(data: arrow.Data, idx: Indexes): arrow.Data {
     case arrow.Type.Duration:
     case arrow.Type.FixedSizeBinary: {
       const stride = strideOf(type);
+      const raw = data.values as unknown;
+      if (raw instanceof BigInt64Array || raw instanceof BigUint64Array) {
+        // copy 64-bit values as word pairs: reading a BigInt64Array element allocates a BigInt
+        const out = raw instanceof BigInt64Array ? new BigInt64Array(n * stride) : new BigUint64Array(n * stride);
+        const sw = new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2);
+        const ow = new Int32Array(out.buffer);
+        const words = 2 * stride;
+        for (let k = 0; k < n; k++) {
+          const i = idx[k]!;
+          if (i < 0) continue;
+          for (let w = 0; w < words; w++) ow[k * words + w] = sw[i * words + w]!;
+        }
+        return makeArrayData(type, n, validity, nullCount, out);
+      }
       const src = data.values as unknown as { [i: number]: number | bigint; length: number };
       const Ctor = (src as unknown as { constructor: new (len: number) => { [i: number]: number | bigint } }).constructor;
       const out = new Ctor(n * stride);

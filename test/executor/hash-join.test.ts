@@ -42,7 +42,7 @@ function join(joinType: JoinType, buildSide: 'left' | 'right', extra: { nullSafe
   };
 }
 
-const sorted = (r: unknown[][]): string[] => r.map((x) => JSON.stringify(x)).sort();
+const sorted = (r: unknown[][]): string[] => r.map((x) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))).sort();
 const c = ctx({ functions: testFunctions });
 
 describe('hash join', () => {
@@ -140,5 +140,17 @@ describe('nested loop join', () => {
     expect(full.length).toBe(7 + 2);
     expect(sorted(await rows(nl('left_semi', lt), c))).toEqual(sorted([[1, 'a'], [2, 'b'], [2, 'b2']]));
     expect(sorted(await rows(nl('left_anti', lt), c))).toEqual(sorted([[null, 'n'], [4, 'd']]));
+  });
+});
+
+describe('hash join on two bigint keys', () => {
+  it('matches only when both keys agree', async () => {
+    const l = values([f('a', T.long), f('b', T.long), f('x', T.string)], [[1n, 2n, 'p'], [1n, 3n, 'q'], [2n ** 40n, -1n, 'r'], [null, 2n, 's']]);
+    const r = values([f('a', T.long), f('b', T.long)], [[1n, 2n], [2n ** 40n, -1n], [1n, 4n], [null, 2n]]);
+    const plan: PhysicalPlan = {
+      kind: 'hash_join', schema: [...l.schema, ...r.schema], joinType: 'inner', left: l, right: r,
+      leftKeys: [col(0, T.long), col(1, T.long)], rightKeys: [col(0, T.long), col(1, T.long)], nullSafe: [false, false], buildSide: 'right',
+    };
+    expect(sorted(await rows(plan, c))).toEqual(sorted([[1n, 2n, 'p', 1n, 2n], [2n ** 40n, -1n, 'r', 2n ** 40n, -1n]]));
   });
 });
