@@ -5,7 +5,8 @@
  * same threads), checks that the answers agree, and prints times, ratios and geometric means.
  *
  * Env: TPCH_SF, TPCH_THREADS (default 2), TPCH_MONEY (decimal | double, default decimal),
- * TPCH_QUERIES (e.g. "1,6,18"), TPCH_TIMEOUT_S (per deltasql run, default 120).
+ * TPCH_QUERIES (e.g. "1,6,18"), TPCH_TIMEOUT_S (per deltasql run, default 120),
+ * TPCH_ENGINES (default "deltasql,duckdb"; name one to run only it).
  */
 import { readFileSync } from 'node:fs';
 import { compareAnswers, rowsOfTable, type Row } from './tpch/answers.js';
@@ -56,6 +57,7 @@ export default async function tpchBench(): Promise<void> {
   const money = (process.env.TPCH_MONEY ?? 'decimal') as MoneyType;
   const timeoutMs = Number(process.env.TPCH_TIMEOUT_S ?? 120) * 1000;
   const only = process.env.TPCH_QUERIES?.split(',').map(Number);
+  const engines = (process.env.TPCH_ENGINES ?? 'deltasql,duckdb').split(',').map((e) => e.trim().toLowerCase());
   const queries = Array.from({ length: 22 }, (_, i) => i + 1).filter((q) => only === undefined || only.includes(q));
 
   const data = await generateTpch({ sf, money, log: (m) => console.log(`  generate: ${m}`) });
@@ -63,8 +65,8 @@ export default async function tpchBench(): Promise<void> {
   console.log(`SF ${sf} (${money} money), ${threads} threads; lineitem ${data.rows.lineitem} rows, ${lineitemMb.toFixed(1)} MB Parquet;` +
     ` ${data.seconds > 0 ? `generated in ${data.seconds.toFixed(1)} s` : 'reused'} (${data.dir})`);
 
-  const duck = await openDuckDb(data, threads);
-  console.log(duck === undefined ? 'DuckDB: @duckdb/node-api is not installed; DuckDB columns stay empty' : `DuckDB ${duck.version}`);
+  const duck = engines.includes('duckdb') ? await openDuckDb(data, threads) : undefined;
+  if (engines.includes('duckdb')) console.log(duck === undefined ? 'DuckDB: @duckdb/node-api is not installed; DuckDB columns stay empty' : `DuckDB ${duck.version}`);
 
   const header = ['query', 'cold ms', 'warm ms', 'duckdb ms', 'cold/duck', 'warm/duck', 'rows', 'answer'];
   const widths = [5, 9, 9, 9, 9, 9, 6, 40];
@@ -87,7 +89,7 @@ export default async function tpchBench(): Promise<void> {
       duckOut = duckRuns.find((r) => r.error !== undefined) ?? { ms: Math.min(...duckRuns.map((r) => r.ms ?? Infinity)), rows: duckRuns[0]?.rows ?? [] };
     }
     // deltasql: a fresh session in a worker (cold), then two warm runs; the best warm run counts.
-    const runs = await runDeltaSql(data, threads, sql, 3, timeoutMs);
+    const runs = engines.includes('deltasql') ? await runDeltaSql(data, threads, sql, 3, timeoutMs) : { times: [], error: 'not run (TPCH_ENGINES)' };
     const coldOut: Outcome = runs.times[0] !== undefined ? { ms: runs.times[0], rows: runs.rows ?? [] } : { error: runs.error ?? 'no run' };
     const warmTimes = runs.times.slice(1);
     const warmOut: Outcome = warmTimes.length > 0 ? { ms: Math.min(...warmTimes) } : { error: runs.error ?? 'no warm run' };
