@@ -13,6 +13,7 @@ import { COLLECTION_KERNELS } from '../kernels/fn/collection-kernels.js';
 import { BITWISE_KERNELS } from '../kernels/fn/bitwise-kernels.js';
 import { MORE_KERNELS } from '../kernels/fn/more-kernels.js';
 import { JSON_KERNELS } from '../kernels/fn/json-kernels.js';
+import { COMOMENT_KERNELS } from '../kernels/fn/agg-comoments.js';
 import { COUNT_SUM_KERNELS } from '../kernels/fn/agg-count-sum.js';
 import { MIN_MAX_KERNELS } from '../kernels/fn/agg-min-max.js';
 import { STATISTICS_KERNELS } from '../kernels/fn/agg-statistics.js';
@@ -39,4 +40,5 @@ export const AGGREGATE_KERNEL_FAMILIES: readonly (readonly AggregateKernel[])[] 
   STATISTICS_KERNELS,
   COLLECT_KERNELS,
   HLL_KERNELS,
+  COMOMENT_KERNELS,
 ];

@@ -160,4 +160,15 @@ export const AGGREGATE_FUNCTIONS: readonly FunctionSignature[] = [
   collect('collect_list'),
   collect('collect_set'),
   defineFunction({ name: 'string_agg', kind: 'aggregate', args: [STRING, STRING], optional: 1, returns: STRING, nullable: true }),
+  defineFunction({ name: 'group_concat', kind: 'aggregate', args: [STRING, STRING], optional: 1, returns: STRING, nullable: true }),
+  statistic('skewness'),
+  statistic('kurtosis'),
+  ...['covar_pop', 'covar_samp', 'corr', 'regr_slope', 'regr_intercept', 'regr_r2', 'regr_avgx', 'regr_avgy', 'regr_sxx', 'regr_syy', 'regr_sxy'].map((name) =>
+    defineFunction({ name, kind: 'aggregate', args: [DOUBLE, DOUBLE], returns: DOUBLE, nullable: true }),
+  ),
+  defineFunction({ name: 'regr_count', kind: 'aggregate', args: [DOUBLE, DOUBLE], returns: LONG }),
+  agg('mode', (argTypes) => {
+    checkArgCount('mode', argTypes.length, 1, 1);
+    return { argTypes, returnType: argTypes[0]!, nullable: true };
+  }),
 ];

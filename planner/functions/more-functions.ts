@@ -4,11 +4,13 @@
  * functions (get_json_object, json_array_length, to_json, from_json), uuid.
  */
 import { DeltaSqlError } from '../../src/common/errors.js';
-import { BINARY, INT, STRING, TIMESTAMP, mapOf, typeToSql, type DataType } from '../../src/common/types/data-type.js';
+import { BINARY, BOOLEAN, INT, STRING, TIMESTAMP, mapOf, typeToSql, type DataType } from '../../src/common/types/data-type.js';
 import { commonTypeOf } from './conditional-functions.js';
 import { checkArgCount, coerceArgs, customFunction, defineFunction } from './define-function.js';
 import type { FunctionSignature } from './function-signature.js';
 import { parseTypeText } from './parse-type-text.js';
+import { resolveComparison } from './binary-operator-types.js';
+import { NUMERIC } from './implicit-cast.js';
 
 const S = STRING;
 
@@ -53,6 +55,19 @@ const toJson = customFunction('to_json', (t) => {
   return { argTypes: [t[0]!], returnType: S, nullable: false };
 });
 
+const equalNull = customFunction('equal_null', (t, o) => {
+  checkArgCount('equal_null', t.length, 2, 2);
+  const c = resolveComparison(t[0]!, t[1]!, o.ansi);
+  return { argTypes: [c, c], returnType: BOOLEAN, nullable: false };
+}, 'scalar', true, 'eq_null_safe');
+
+const zeroNull = (name: string): FunctionSignature =>
+  customFunction(name, (t, o) => {
+    checkArgCount(name, t.length, 1, 1);
+    const [n] = coerceArgs(name, t, [NUMERIC], o.ansi);
+    return { argTypes: [n!], returnType: n!, nullable: name === 'nullifzero' };
+  });
+
 export const MORE_FUNCTIONS: readonly FunctionSignature[] = [
   defineFunction({ name: 'substring_index', args: [S, S, INT], returns: S }),
   defineFunction({ name: 'levenshtein', args: [S, S, INT], optional: 1, returns: INT, nullable: true }),
@@ -67,4 +82,7 @@ export const MORE_FUNCTIONS: readonly FunctionSignature[] = [
   toJson,
   fromJson,
   defineFunction({ name: 'uuid', args: [], returns: S, deterministic: false }),
+  equalNull,
+  zeroNull('zeroifnull'),
+  zeroNull('nullifzero'),
 ];

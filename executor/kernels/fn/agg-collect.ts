@@ -79,8 +79,8 @@ function collect(name: string, distinct: boolean): AggregateKernel {
   };
 }
 
-const stringAgg: AggregateKernel = {
-  name: 'string_agg',
+const stringAgg = (name: string, defaultDelimiter: string): AggregateKernel => ({
+  name,
   stateTypes: () => [arrayOf(STRING), STRING],
   create: (_a, rt) => {
     const base = listSpec(STRING, false);
@@ -98,7 +98,34 @@ const stringAgg: AggregateKernel = {
         },
         finish: (s) => {
           const list = s[0] as string[];
-          return list.length === 0 ? null : list.join((s[1] as string | null) ?? '');
+          return list.length === 0 ? null : list.join((s[1] as string | null) ?? defaultDelimiter);
+        },
+      },
+      rt,
+    );
+  },
+});
+
+/** mode(x): the most frequent non-NULL value (the first seen among ties). */
+const mode: AggregateKernel = {
+  name: 'mode',
+  stateTypes: (a) => [arrayOf(a[0]!)],
+  create: (argTypes, rt) => {
+    const base = listSpec(argTypes[0]!, false);
+    return new ValueAccumulator(
+      {
+        ...base,
+        finish: (s) => {
+          const counts = new Map<unknown, { v: ScalarValue; n: number }>();
+          for (const v of s[0] as List) {
+            const k = dedupeKey(v);
+            const e = counts.get(k);
+            if (e) e.n++;
+            else counts.set(k, { v, n: 1 });
+          }
+          let best: { v: ScalarValue; n: number } | null = null;
+          for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+          return best ? best.v : null;
         },
       },
       rt,
@@ -169,7 +196,9 @@ export const COLLECT_KERNELS: readonly AggregateKernel[] = [
   firstLast('last', true),
   collect('collect_list', false),
   collect('collect_set', true),
-  stringAgg,
+  stringAgg('string_agg', ''),
+  stringAgg('group_concat', ','),
+  mode,
   percentileKernel('percentile', true),
   percentileKernel('percentile_approx', false),
   percentileKernel('median', true, 0.5),

@@ -106,5 +106,8 @@ export const MORE_KERNELS: Readonly<Record<string, ScalarKernel>> = {
   try_to_timestamp: (args, rt, ctx) => rowwise((v) => parseTimestampText(v[0] as string, v[1] as string | undefined, { ...ctx, ansi: false }))(args, rt, ctx),
   map_concat: rowwise(mapConcat, lenient),
   str_to_map: rowwise((v) => strToMap(v[0] as string, v[1] as string | undefined, v[2] as string | undefined)),
+  zeroifnull: (args, rt, ctx) =>
+    rowwise((v) => (v[0] !== null ? v[0]! : rt.kind === 'long' || rt.kind === 'decimal' ? 0n : 0), lenient)(args, rt, ctx),
+  nullifzero: rowwise((v) => (v[0] === 0 || v[0] === 0n ? null : v[0]!)),
   uuid: (_args, rt, ctx) => ({ kind: 'array', data: arrayFromValues(rt, Array.from({ length: ctx.rowCount }, () => randomUUID())) }),
 };
