@@ -102,6 +102,9 @@ function splitStatements(tokens: readonly IToken[]): IToken[][] {
   return out;
 }
 
+/** Spark statements outside deltasql's scope: rejected by name rather than as a syntax error. */
+const SPARK_ONLY_STATEMENTS = new Set(['TRUNCATE', 'ANALYZE', 'MSCK', 'LOAD', 'REFRESH', 'GRANT', 'REVOKE', 'DECLARE', 'EXECUTE', 'CALL', 'LIST', 'REPAIR', 'COMMENT']);
+
 /** SQLite statements with no Spark equivalent, named so the user knows why they fail. */
 function rejectForeignStatement(tokens: readonly IToken[]): void {
   const [a, b] = tokens;
@@ -110,7 +113,9 @@ function rejectForeignStatement(tokens: readonly IToken[]): void {
   const name =
     word(a) === 'INSERT' && word(b) === 'OR' ? `INSERT OR ${word(tokens[2])}` :
     word(a) === 'REPLACE' && word(b) === 'INTO' ? 'REPLACE INTO' :
-    word(a) === 'REINDEX' ? 'REINDEX' : undefined;
+    word(a) === 'REINDEX' ? 'REINDEX' :
+    SPARK_ONLY_STATEMENTS.has(word(a)) && a.tokenType !== Tk.BackquotedIdent ? `the ${word(a)} statement` :
+    word(a) === 'FROM' ? 'FROM-first queries (FROM t SELECT …)' : undefined;
   if (name) unsupported(name, { position: tokenStart(a) });
 }
 

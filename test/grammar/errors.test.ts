@@ -49,6 +49,8 @@ describe('syntax errors', () => {
     expect(errorOf(() => parse('CREATE INDEX i ON t(a)')).code).toBe('UNSUPPORTED');
     expect(errorOf(() => parse('INSERT OR REPLACE INTO t VALUES (1)')).message).toBe('INSERT OR REPLACE is not supported');
     expect(errorOf(() => parse('REPLACE INTO t VALUES (1)')).message).toBe('REPLACE INTO is not supported');
+    expect(errorOf(() => parse('TRUNCATE TABLE t')).message).toBe('the TRUNCATE statement is not supported');
+    expect(errorOf(() => parse('FROM t SELECT a')).code).toBe('UNSUPPORTED');
     expect(errorOf(() => parse('SELECT * FROM t TABLESAMPLE (10 PERCENT)')).message).toMatch(/TABLESAMPLE/);
   });
 
