@@ -99,6 +99,10 @@ export class S3Store implements ObjectStore {
   private failure(error: unknown, action: string, path: string): DeltaSqlError {
     if (error instanceof DeltaSqlError) return error;
     const { name, status, message } = describeSdkError(error);
+    // Also a 404, but a missing bucket is a configuration error, not a missing file.
+    if (name === 'NoSuchBucket') {
+      return new DeltaSqlError('IO', `cannot ${action} ${path} in ${this.root}: NoSuchBucket: bucket '${this.bucket}' does not exist`);
+    }
     if (name === 'NoSuchKey' || name === 'NotFound' || status === 404) {
       return new DeltaSqlError('FILE_NOT_FOUND', `file not found: ${path} (in ${this.root})`);
     }

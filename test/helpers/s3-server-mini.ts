@@ -92,6 +92,8 @@ export async function startMiniS3(options: MiniS3Options): Promise<MiniS3> {
       const contentEncoding = req.headers['content-encoding'] ?? '';
       const payloadHash = String(req.headers['x-amz-content-sha256'] ?? '');
       if (contentEncoding.includes('aws-chunked') || payloadHash.startsWith('STREAMING-')) body = decodeAwsChunked(body);
+      // In conflict mode a conditional PUT takes a little server time, so racing ones overlap.
+      if (options.conflictWhileInFlight === true) await new Promise((resolve) => setTimeout(resolve, 2));
       if (racing && options.conflictWhileInFlight === true) {
         count('PUT conditional 409');
         return sendError(res, 'PUT', 409, 'ConditionalRequestConflict', 'A conflicting conditional operation is currently in progress against this resource. Please try again.', { Key: key });
