@@ -5,12 +5,13 @@ import { arrayFromValues } from '../../executor/kernels/make-data-values.js';
 import { readValues } from '../../executor/kernels/make-data-read.js';
 import { lookupFunction } from '../../planner/functions/registry.js';
 import { parseTypeText } from '../../planner/functions/parse-type-text.js';
+import type { DataType } from "../../src/common/types/data-type.js";
 import type { ScalarValue } from '../../planner/expr/scalar-value.js';
 import { call, ctxOf } from './helpers.js';
 
 const s = (values: (string | null)[]) => ({ type: STRING, values });
 
-function agg(name: string, cols: ScalarValue[][], types: typeof DOUBLE[], groups: number[]): ScalarValue[] {
+function agg(name: string, cols: ScalarValue[][], types: DataType[], groups: number[]): ScalarValue[] {
   const r = lookupFunction(name)!.resolve(types, { ansi: true, literalArgs: [] });
   const k = getAggregateKernel(r.name)!;
   const acc = k.create(r.argTypes, r.returnType, ctxOf(0));
