@@ -20,6 +20,7 @@ import { exprType } from '../expr/bound-expr.js';
 import { timeTravelKey } from './time-travel.js';
 import { planIsDeterministic } from './plan-determinism.js';
 import { fileCall } from './file-function.js';
+import { bindLateral } from './bind-lateral.js';
 
 export interface BoundRelation {
   readonly plan: LogicalPlan;
@@ -31,7 +32,7 @@ export function bindRelation(env: QueryEnv, r: Relation): BoundRelation {
     case 'tableRef':
       return bindTableRef(env, r);
     case 'derivedTable': {
-      if (r.lateral) return unsupported('LATERAL subqueries', { position: r.span.start });
+      if (r.lateral) return bindLateral(env, { plan: { kind: 'values', rows: [[]], output: [] }, columns: [] }, r, 'cross', undefined);
       const plan = bindQuery({ ...env, outer: undefined }, r.query);
       return aliased(env, plan, r.alias, r.alias ? [r.alias.name.name] : []);
     }
@@ -225,6 +226,10 @@ const JOIN_TYPES: Record<Join['type'], JoinType> = {
 
 function bindJoin(env: QueryEnv, j: Join): BoundRelation {
   const left = bindRelation(env, j.left);
+  if (j.right.kind === 'derivedTable' && j.right.lateral) {
+    if (j.using !== undefined || j.natural) return unsupported('USING / NATURAL with a LATERAL subquery', { position: j.span.start });
+    return bindLateral(env, left, j.right, JOIN_TYPES[j.type], j.on);
+  }
   const right = bindRelation(env, j.right);
   const joinType = JOIN_TYPES[j.type];
   const both = [...left.columns, ...right.columns];

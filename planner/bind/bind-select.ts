@@ -5,7 +5,8 @@
  * and any column neither grouped nor aggregated is an error, as in Spark.
  */
 import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
-import type { Expr, NamedWindow, Select, SortItem, WindowSpec } from '../../grammar/ast/index.js';
+import type { Expr, NamedWindow, Relation, Select, SortItem, WindowSpec } from '../../grammar/ast/index.js';
+import { bindLateral } from './bind-lateral.js';
 import type { BoundExpr } from '../expr/bound-expr.js';
 import { colRef, exprKey, mapColumns } from '../expr/expr-utils.js';
 import { filter as makeFilter, join as makeJoin, keepColumns, newColumn, sort as makeSort } from '../logical/plan-builder.js';
@@ -40,10 +41,18 @@ export function bindSelect(env: QueryEnv, sel: Select, orderBy: readonly SortIte
     plan = oneRow(env);
     columns = [];
   } else {
-    const rels = sel.from.map((r) => bindRelation(env, r));
-    plan = (rels[0] as { plan: LogicalPlan }).plan;
-    columns = [...(rels[0]?.columns ?? [])];
-    for (const r of rels.slice(1)) {
+    const first = bindRelation(env, sel.from[0] as Relation);
+    plan = first.plan;
+    columns = [...first.columns];
+    for (const rel of sel.from.slice(1)) {
+      if (rel.kind === 'derivedTable' && rel.lateral) {
+        // `FROM t, LATERAL (…)`: the subquery sees everything to its left.
+        const lat = bindLateral(env, { plan, columns }, rel, 'cross', undefined);
+        plan = lat.plan;
+        columns = [...lat.columns];
+        continue;
+      }
+      const r = bindRelation(env, rel);
       plan = makeJoin('cross', plan, r.plan, undefined);
       columns.push(...r.columns);
     }

@@ -7,7 +7,7 @@ import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
 import { LONG, sameType } from '../../src/common/types/data-type.js';
 import type { Exists, InSubquery, Query, ScalarSubquery } from '../../grammar/ast/index.js';
 import { exprType, type BoundExpr } from '../expr/bound-expr.js';
-import { colRef, lit, makeAnd, mapColumns } from '../expr/expr-utils.js';
+import { colRef, lit, makeAnd, mapColumns, someExpr } from '../expr/expr-utils.js';
 import { join, project } from '../logical/plan-builder.js';
 import type { LogicalColumn, LogicalPlan } from '../logical/logical-plan.js';
 import { bindQuery } from './bind-query.js';
@@ -86,16 +86,19 @@ export function bindExprSubquery(b: ExprBinder, e: ScalarSubquery | Exists | InS
 }
 
 /** A correlated single-row aggregate subquery: joined in (equality keys or the outer domain), its value referenced. */
-function correlatedScalar(b: ExprBinder, plan: LogicalPlan, outerIds: Set<number>, pending: PendingJoin[], e: ScalarSubquery | Exists): BoundExpr {
+function correlatedScalar(b: ExprBinder, plan0: LogicalPlan, outerIds: Set<number>, pending: PendingJoin[], e: ScalarSubquery | Exists): BoundExpr {
+  const col = plan0.output[0] as LogicalColumn;
+  // What the subquery yields over no rows (count() is 0, coalesce(sum(x), 0) is 0, …), and a
+  // marker column that is NULL exactly when the outer row found no group.
+  const empty = emptyValueExpr(plan0, col.id);
+  const marked = empty === undefined ? undefined : addMarker(b, plan0);
+  const plan = marked?.plan ?? plan0;
   let d: ReturnType<typeof decorrelate> | undefined;
   try {
     d = decorrelate(plan, outerIds, () => b.ctx.nextId(), true);
   } catch (error) {
     if (!(error instanceof DeltaSqlError) || error.code !== 'UNSUPPORTED') throw error;
   }
-  const result = d?.plan ?? plan;
-  // The value column keeps its id through decorrelation (which may add key columns before it).
-  const col = plan.output[0] as LogicalColumn;
   if (d !== undefined && d.throughAggregate) {
     const cond = makeAnd(d.predicates);
     const inner = d.plan;
@@ -105,8 +108,59 @@ function correlatedScalar(b: ExprBinder, plan: LogicalPlan, outerIds: Set<number
     pending.push({ apply: (input) => joinViaDomain(input, plan, outerIds, () => b.ctx.nextId(), b.ctx.settings) });
   }
   const ref = colRef({ ...col, nullable: true });
-  const empty = emptyValueOf(result, col.id, e);
-  return empty === undefined ? ref : { kind: 'coalesce', args: [ref, lit(empty, LONG)], type: LONG };
+  if (empty === undefined || marked === undefined) return ref;
+  const unmatched = resolveCall('is_null', [colRef(marked.marker)], b.ctx.settings, e.span);
+  return { kind: 'case', branches: [{ when: unmatched, then: empty }], otherwise: ref, type: col.type };
+}
+
+/** The subquery's value over zero input rows, when it is not simply NULL (closed expression). */
+function emptyValueExpr(plan: LogicalPlan, id: number): BoundExpr | undefined {
+  let expr: BoundExpr = colRef(plan.output.find((c) => c.id === id) as LogicalColumn);
+  let p: LogicalPlan = plan;
+  while (p.kind === 'project' || p.kind === 'filter' || p.kind === 'sort') {
+    if (p.kind === 'project') {
+      const q = p;
+      const defs = new Map(q.output.map((c, i) => [c.id, q.exprs[i] as BoundExpr]));
+      expr = mapColumns(expr, (c) => defs.get(c.index) ?? c);
+    }
+    p = p.input;
+  }
+  if (p.kind !== 'aggregate') return undefined;
+  const agg = p;
+  const values = new Map(agg.output.map((c, i) => {
+    const call = agg.aggregates[i - agg.groupBy.length];
+    const v = call === undefined ? undefined : emptyInputValue(call.name);
+    return [c.id, lit(v === undefined ? null : v, c.type)] as const;
+  }));
+  const closed = mapColumns(expr, (c) => values.get(c.index) ?? c);
+  if (someExpr(closed, (x) => x.kind === 'column')) return undefined;
+  if (closed.kind === 'literal' && closed.value === null) return undefined;
+  return closed;
+}
+
+/** Add a count(*) to the subquery's aggregate and pass it up: non-NULL wherever a group exists. */
+function addMarker(b: ExprBinder, plan: LogicalPlan): { plan: LogicalPlan; marker: LogicalColumn } | undefined {
+  const count = resolveWith('count', [], b.ctx.settings);
+  const marker: LogicalColumn = { id: b.ctx.nextId(), name: '__matched', type: count.returnType, nullable: true };
+  const walk = (p: LogicalPlan): LogicalPlan | undefined => {
+    switch (p.kind) {
+      case 'aggregate':
+        return { ...p, aggregates: [...p.aggregates, { name: count.name, args: [], distinct: false, type: count.returnType }], output: [...p.output, marker] };
+      case 'project': {
+        const input = walk(p.input);
+        return input && { ...p, input, exprs: [...p.exprs, colRef(marker)], output: [...p.output, marker] };
+      }
+      case 'filter':
+      case 'sort': {
+        const input = walk(p.input);
+        return input && ({ ...p, input, output: input.output } as LogicalPlan);
+      }
+      default:
+        return undefined;
+    }
+  };
+  const out = walk(plan);
+  return out && { plan: out, marker };
 }
 
 /**
@@ -133,35 +187,3 @@ function hasAggregateTop(p: LogicalPlan): boolean {
   return false;
 }
 
-/** Follow the subquery's output column down to its aggregate: count-like aggregates yield 0 on no rows. */
-function emptyValueOf(plan: LogicalPlan, id: number, e: ScalarSubquery | Exists): bigint | undefined {
-  let p: LogicalPlan = plan;
-  let target = id;
-  for (;;) {
-    if (p.kind === 'project') {
-      const i = p.output.findIndex((c) => c.id === target);
-      const x = p.exprs[i];
-      if (x === undefined) return undefined;
-      if (x.kind !== 'column') {
-        if (containsCountLike(p.input)) return unsupported('a correlated scalar subquery computing over count()', { position: e.span.start });
-        return undefined;
-      }
-      target = x.index;
-      p = p.input;
-    } else if (p.kind === 'filter' || p.kind === 'sort') p = p.input;
-    else if (p.kind === 'aggregate') {
-      const i = p.output.findIndex((c) => c.id === target) - p.groupBy.length;
-      const call = p.aggregates[i];
-      if (call === undefined) return undefined;
-      const v = emptyInputValue(call.name);
-      if (v !== undefined && !sameType(call.type, LONG)) return unsupported('a correlated scalar count() of this type');
-      return v;
-    } else return undefined;
-  }
-}
-
-function containsCountLike(p: LogicalPlan): boolean {
-  if (p.kind === 'aggregate') return p.aggregates.some((a) => emptyInputValue(a.name) !== undefined);
-  if (p.kind === 'project' || p.kind === 'filter' || p.kind === 'sort') return containsCountLike(p.input);
-  return false;
-}
