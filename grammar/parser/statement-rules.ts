@@ -1,3 +1,4 @@
+import type { IToken, TokenType } from 'chevrotain';
 import { unsupported } from '../../src/common/errors.js';
 import type { ColumnRef, Expr } from '../ast/expressions.js';
 import type { ObjectName, Property } from '../ast/node.js';
@@ -11,6 +12,21 @@ import { is, isAliasCandidate, queryAhead } from './lookahead.js';
 import { isStringTok } from './expr-rules.js';
 
 const k = kw;
+const INSERT_OR_QUERY = new Set([k('INSERT'), k('SELECT'), k('VALUES'), k('TABLE'), k('FROM')]);
+
+/** The first token at parenthesis depth 0 whose type is in `types` (scanning from LA(1)). */
+function firstTopLevel(la: (n: number) => IToken, types: ReadonlySet<TokenType>): TokenType | undefined {
+  let depth = 0;
+  for (let i = 1; i < 100_000; i++) {
+    const t = la(i);
+    if (t.tokenType.name === 'EOF') return undefined;
+    if (is(t, T.LParen)) depth++;
+    else if (is(t, T.RParen)) depth--;
+    else if (depth === 0 && types.has(t.tokenType)) return t.tokenType;
+  }
+  return undefined;
+}
+
 type Mutable<X> = { -readonly [P in keyof X]?: X[P] };
 
 export function defineStatementRules($: ParserBase, r: Rules): void {
@@ -24,6 +40,21 @@ export function defineStatementRules($: ParserBase, r: Rules): void {
 
   r.statement = $.rule('statement', (): Statement =>
     $.alt<Statement>([
+      {
+        // WITH … INSERT INTO …: the CTEs belong to the inserted query.
+        GATE: () => is($.la(1), k('WITH')) && firstTopLevel((n) => $.la(n), INSERT_OR_QUERY) === k('INSERT'),
+        ALT: () => {
+          const start = $.la(1);
+          const w = $.s(r.withClause);
+          const ins = $.s(r.insertStatement);
+          return $.act((): Statement => {
+            if (ins.kind !== 'insert') return ins;
+            const inner = ins.source.with;
+            const merged = inner ? { ...w, ctes: [...w.ctes, ...inner.ctes], recursive: w.recursive || inner.recursive } : w;
+            return { ...ins, source: { ...ins.source, with: merged }, span: $.span(start) };
+          });
+        },
+      },
       { GATE: () => queryAhead((n) => $.la(n), 1) || is($.la(1), T.LParen), ALT: () => $.s(r.query) },
       { ALT: () => $.s(r.createStatement) },
       { ALT: () => $.s(r.dropStatement) },
