@@ -4,7 +4,8 @@ import type { Node } from './node.js';
 export type NumberSuffix = 'L' | 'S' | 'Y' | 'D' | 'F' | 'BD';
 
 /**
- * A numeric literal exactly as written, without sign or suffix (`1`, `1.5`, `.5`, `1e3`, `1.5E-2`).
+ * A numeric literal as written, without its suffix (`1`, `1.5`, `.5`, `1e3`, `1.5E-2`). A minus sign
+ * written directly before the literal is part of `text` (`-2147483648` is one int literal, as in Spark).
  * Spark types it from the text: integral fits int → int else long/decimal; with a point → decimal;
  * with an exponent → double; a suffix forces the type.
  */
