@@ -27,6 +27,8 @@ export function normalizeColumn(data: arrow.Data, type: DataType, functions: Fun
     }
   }
   const from = fromArrowType(d.type);
+  // the table schema decides timestamp vs timestamp_ntz: the stored µs values are the same
+  if ((from.kind === 'timestamp' || from.kind === 'timestamp_ntz') && (type.kind === 'timestamp' || type.kind === 'timestamp_ntz')) return d;
   if (sameType(from, type) && sameLayout(d.type, toArrowType(type))) return d;
   if (!sameType(from, type)) return toArray(functions.cast({ kind: 'array', data: d }, from, type, 'legacy', { ...ctx, rowCount: d.length }), d.length);
   return d;
