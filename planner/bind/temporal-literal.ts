@@ -85,6 +85,18 @@ function fixedOffsetMs(zone: string): number | undefined {
   return m[1] === '-' ? -v : v;
 }
 
+/**
+ * Wall-clock ms (as if UTC) in `zone` → the UTC instant, as java.time resolves it: in an overlap
+ * the earlier offset, in a gap the offset before the transition (02:30 in a spring-forward gap is 03:30).
+ */
+export function zonedToUtc(local: number, zone: string): number {
+  const before = zoneOffsetMs(zone, local - 86_400_000);
+  const after = zoneOffsetMs(zone, local + 86_400_000);
+  const valid = [before, after].filter((o) => zoneOffsetMs(zone, local - o) === o);
+  if (valid.length > 0) return local - (valid.includes(before) ? before : (valid[0] as number));
+  return local - before;
+}
+
 /** µs since epoch of a TIMESTAMP literal read in `sessionZone` unless it names its own zone. */
 export function parseTimestampLtz(text: string, sessionZone: string): bigint | undefined {
   const f = parseTimestampText(text);
@@ -96,8 +108,7 @@ export function parseTimestampLtz(text: string, sessionZone: string): bigint | u
   if (fixed !== undefined) utc = local - fixed;
   else {
     try {
-      const first = local - zoneOffsetMs(zone, local);
-      utc = local - zoneOffsetMs(zone, first);
+      utc = zonedToUtc(local, zone);
     } catch {
       return undefined;
     }
