@@ -8,7 +8,8 @@ import type { BoundExpr } from '../expr/bound-expr.js';
 import { colRef, makeAnd } from '../expr/expr-utils.js';
 import { filterAll, join } from '../logical/plan-builder.js';
 import type { LogicalPlan } from '../logical/logical-plan.js';
-import { unsupported } from '../../src/common/errors.js';
+import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
+import type { LogicalColumn } from '../logical/logical-plan.js';
 import { ExprBinder, type PendingJoin } from './expr-binder.js';
 import { bindSubqueryPlan, coerceInProbe } from './bind-subquery-expr.js';
 import { decorrelate, requireSingleColumn } from './decorrelate.js';
@@ -31,6 +32,7 @@ export function bindWhere(env: QueryEnv, input: LogicalPlan, scope: Scope, where
     const core = negated ? part.operand : part;
     if (core.kind === 'exists') plan = existsJoin(binder, plan, core, negated, rest);
     else if (core.kind === 'inSubquery' && core.operand.kind !== 'row') plan = inJoin(binder, plan, core, core.negated !== negated);
+    else if (core.kind === 'inSubquery' && core.operand.kind === 'row' && core.negated === negated) plan = rowInJoin(binder, plan, core);
     else rest.push(binder.bindPredicate(part));
   }
   for (const p of pending) plan = p.apply(plan);
@@ -45,6 +47,20 @@ function existsJoin(b: ExprBinder, plan: LogicalPlan, e: Exists, negated: boolea
   }
   const d = decorrelate(sub.plan, sub.outerIds, () => b.ctx.nextId(), false);
   return join(negated ? 'left_anti' : 'left_semi', plan, d.plan, makeAnd(d.predicates));
+}
+
+/** `(a, b) IN (SELECT x, y …)` as a semi join on each pair (correlated filters pulled up too). */
+function rowInJoin(b: ExprBinder, plan: LogicalPlan, e: InSubquery): LogicalPlan {
+  const s = b.ctx.settings;
+  if (e.operand.kind !== 'row') return plan;
+  const probes = e.operand.items.map((x) => b.bind(x));
+  const sub = bindSubqueryPlan(b, e.query);
+  if (sub.plan.output.length !== probes.length) {
+    throw new DeltaSqlError('ANALYSIS_ERROR', `IN subquery: ${probes.length} values compared with ${sub.plan.output.length} columns`, { position: e.span.start });
+  }
+  const d = sub.outerIds.size === 0 ? { plan: sub.plan, predicates: [] as BoundExpr[] } : decorrelate(sub.plan, sub.outerIds, () => b.ctx.nextId(), false);
+  const eqs = probes.map((p, i) => resolveCall('eq', [p, colRef(sub.plan.output[i] as LogicalColumn)], s, e.span));
+  return join('left_semi', plan, d.plan, makeAnd([...eqs, ...d.predicates]));
 }
 
 function inJoin(b: ExprBinder, plan: LogicalPlan, e: InSubquery, negated: boolean): LogicalPlan {
