@@ -82,7 +82,13 @@ function oneOf(options: string[]): string {
 }
 
 function expected(ruleName: string, paths: readonly (readonly TokenType[])[]): string {
-  return RULE_PHRASES[ruleName] ?? oneOf(firstTokens(paths));
+  const phrase = RULE_PHRASES[ruleName];
+  if (phrase) return phrase;
+  const firsts = firstTokens(paths);
+  // Recognize the start sets of the big sub-grammars even when a list rule reports the failure.
+  if (firsts.includes('a number') && firsts.includes('a string')) return 'an expression';
+  if (firsts.includes('LATERAL') && firsts.includes('a name')) return RULE_PHRASES['relation'] ?? 'a table';
+  return oneOf(firsts);
 }
 
 /** Messages without a position; the caller appends "at line L, column C". */

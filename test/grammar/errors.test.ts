@@ -20,6 +20,12 @@ describe('syntax errors', () => {
     expect(e.position).toEqual({ line: 4, column: 7, offset: 28 });
   });
 
+  it('describes missing expressions and tables in plain words', () => {
+    expect(errorOf(() => parse('SELECT FROM t')).message).toBe("Expected an expression after 'SELECT' but found 'FROM' at line 1, column 8");
+    expect(errorOf(() => parse('SELECT a FROM')).message).toBe("Expected a table name, subquery or table function after 'FROM' but found the end of the input at line 1, column 14");
+    expect(errorOf(() => parse('SELECT a FROM t GROUP a')).message).toBe("Expected BY after 'GROUP' but found 'a' at line 1, column 23");
+  });
+
   it('reports the end of input', () => {
     const e = errorOf(() => parse('SELECT * FROM t WHERE'));
     expect(e.message).toMatch(/but found the end of the input at line 1, column 22/);
