@@ -33,9 +33,8 @@ export function arrowDataBytes(chunks: readonly AnyData[]): number {
 function copyView<T extends ArrayBufferView>(view: T | undefined): T | undefined {
   if (view === undefined || view === null) return undefined;
   const Ctor = view.constructor as new (buffer: ArrayBuffer) => T;
-  const bytes = new Uint8Array(view.byteLength);
-  bytes.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
-  return new Ctor(bytes.buffer);
+  // ArrayBuffer.slice copies without zero-filling first.
+  return new Ctor((view.buffer as ArrayBuffer).slice(view.byteOffset, view.byteOffset + view.byteLength));
 }
 
 /** Deep copies of `chunks` with their own buffers; a dictionary shared by several chunks stays shared. */
