@@ -12,6 +12,7 @@ import type { ExprBinder } from './expr-binder.js';
 import { castTo, lookupSignature, resolveCall, resolveWith } from './functions-adapter.js';
 import { makeIf } from './bind-special.js';
 import { evaluateConstant } from './constant-value.js';
+import { bindHigherOrder } from './bind-higher-order.js';
 
 export function bindFunctionCall(b: ExprBinder, e: FunctionCall): BoundExpr {
   const name = (e.name[e.name.length - 1] ?? '').toLowerCase();
@@ -29,7 +30,7 @@ export function bindFunctionCall(b: ExprBinder, e: FunctionCall): BoundExpr {
     }
     return g(name, e.args.map((a) => b.forAggregateArgs().bind(a)), e.span);
   }
-  if (e.args.some((a) => a.kind === 'lambda')) return unsupported(`higher-order function ${name} with a lambda`, { position: e.span.start });
+  if (e.args.some((a) => a.kind === 'lambda')) return bindHigherOrder(b, e, name);
   const sig = lookupSignature(name, e.span);
   if (e.over !== undefined) return bindWindowCall(b, e, name);
   if (sig.kind === 'aggregate') return bindAggregate(b, e, name);

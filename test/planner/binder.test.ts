@@ -150,6 +150,15 @@ describe('binder', () => {
     expect(proj.exprs[3]?.kind === 'case' && typeToSql(proj.exprs[3].type)).toBe(typeToSql(LONG));
   });
 
+  it('types lambda parameters from the array arguments of higher-order functions', () => {
+    expect(types('SELECT transform(array(1, 2), x -> x + 1L), filter(array(1, 2), (x, i) -> i > 0), aggregate(array(1, 2), 0L, (acc, x) -> acc + x)')).toEqual([
+      'array<bigint>',
+      'array<int>',
+      'bigint',
+    ]);
+    expect(error('SELECT filter(array(1), x -> x + 1)').code).toBe('TYPE_MISMATCH');
+  });
+
   it('shows pushed filters, pruned columns and joins in EXPLAIN-ready plans', () => {
     const p = plan('SELECT t.b FROM t, u WHERE t.a = u.k AND u.v > 1');
     const join = find(p.physical, 'hash_join');
