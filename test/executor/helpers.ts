@@ -63,10 +63,7 @@ export function tableRows(t: arrow.Table): unknown[][] {
 
 function plain(v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && 'toArray' in (v as object) && typeof (v as { toArray: unknown }).toArray === 'function') {
-    const arr = (v as { toArray(): unknown }).toArray();
-    return Array.isArray(arr) || ArrayBuffer.isView(arr) ? Array.from(arr as ArrayLike<unknown>, plain) : arr;
-  }
+  if (v instanceof arrow.Vector) return Array.from(v as Iterable<unknown>, plain);
   if (typeof v === 'object' && 'toJSON' in (v as object)) return (v as { toJSON(): unknown }).toJSON();
   return v;
 }

@@ -9,6 +9,7 @@ import type { AggregateKernel, ColumnarValue, GroupedAccumulator, ScalarKernel }
 import type { FunctionLookup } from '../../executor/expr/function-lookup.js';
 import { isValidAt, makeArrayData, validityBytes } from '../../executor/kernels/array-data.js';
 import { toArray } from '../../executor/expr/eval-batch.js';
+import { HIGHER_ORDER_FUNCTIONS } from '../../executor/expr/higher-order-functions.js';
 
 function numAt(d: arrow.Data, i: number): number {
   return Number((d.values as unknown as ArrayLike<number | bigint>)[i]);
@@ -146,7 +147,7 @@ const aggregates: Record<string, AggregateKernel> = {
 export const testFunctions: FunctionLookup = {
   scalar: (name) => scalars[name],
   aggregate: (name) => aggregates[name],
-  higherOrder: () => undefined,
+  higherOrder: (name) => HIGHER_ORDER_FUNCTIONS[name],
   cast: (value: ColumnarValue, from, to) => {
     if (sameType(from, to)) return value;
     throw new DeltaSqlError('UNSUPPORTED', `test cast ${typeToSql(from)} → ${typeToSql(to)}`);
