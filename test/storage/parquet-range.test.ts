@@ -80,6 +80,22 @@ describe('ParquetFile range reads', () => {
     ]);
   });
 
+  it('merge wider gaps on S3 by default than on local or memory stores', async () => {
+    const { store, size } = await fixture(wide(), ROWS);
+    class S3Like extends CountingStore {
+      override get root(): string {
+        return 's3://bucket/table';
+      }
+    }
+    const s3 = new S3Like(store);
+    const columns = ['c0', 'c2', 'c4'];
+    await ipcOf((await ParquetFile.open(s3, 'f.parquet', { size, fetch: 'ranges' })).readRowGroups({ columns }));
+    expect(s3.gets.length).toBe(1 + 1); // footer, then the three chunks in one request
+    const before = store.gets.length;
+    await ipcOf((await ParquetFile.open(store, 'f.parquet', { size, fetch: 'ranges' })).readRowGroups({ columns }));
+    expect(store.gets.length - before).toBe(1 + 3); // footer, then one request per chunk
+  });
+
   it("'auto' fetches small files whole and large ones by ranges", async () => {
     const small = await fixture(sampleTable(), 1000);
     expect((await ParquetFile.open(small.store, 'f.parquet')).rangeReads).toBe(false);

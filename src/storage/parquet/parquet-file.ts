@@ -38,8 +38,9 @@ import { RowGroupFileBuilder } from './row-group-file.js';
 const BATCH_ROWS = 65_536;
 /** In 'auto' mode, files up to this size are fetched whole: one request beats several. */
 const WHOLE_FILE_BELOW = 1024 * 1024;
-/** Default largest gap between two chunk ranges still fetched as one request. */
+/** Default largest gap between two chunk ranges still fetched as one request; object stores pay more per request. */
 const MAX_GAP = 64 * 1024;
+const MAX_GAP_REMOTE = 1024 * 1024;
 
 /** 'whole': fetch the file once; 'ranges': fetch column chunks; 'auto': whole when small. */
 export type ParquetFetchMode = 'auto' | 'whole' | 'ranges';
@@ -49,7 +50,7 @@ export interface ParquetOpenOptions {
   readonly size?: number;
   /** Default 'auto'. */
   readonly fetch?: ParquetFetchMode;
-  /** Largest gap (bytes) between chunk ranges merged into one request; default 64 KiB. */
+  /** Largest gap (bytes) between chunk ranges merged into one request; default 64 KiB, 1 MiB on S3. */
   readonly maxGap?: number;
 }
 
@@ -105,7 +106,7 @@ export class ParquetFile {
   ) {
     const mode = options.fetch ?? 'auto';
     this.rangeReads = mode === 'ranges' || (mode === 'auto' && size > WHOLE_FILE_BELOW);
-    this.maxGap = options.maxGap ?? MAX_GAP;
+    this.maxGap = options.maxGap ?? (store.root.startsWith('s3://') ? MAX_GAP_REMOTE : MAX_GAP);
   }
 
   /** Reads the footer (by byte ranges) and derives the Arrow schema; data bytes are fetched on first read. */
