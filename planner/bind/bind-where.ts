@@ -5,7 +5,7 @@
 import { BOOLEAN } from '../../src/common/types/data-type.js';
 import type { Exists, Expr, InSubquery } from '../../grammar/ast/index.js';
 import type { BoundExpr } from '../expr/bound-expr.js';
-import { colRef, makeAnd } from '../expr/expr-utils.js';
+import { colRef, columnIds, makeAnd } from '../expr/expr-utils.js';
 import { filterAll, join } from '../logical/plan-builder.js';
 import type { LogicalPlan } from '../logical/logical-plan.js';
 import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
@@ -70,6 +70,10 @@ function inJoin(b: ExprBinder, plan: LogicalPlan, e: InSubquery, negated: boolea
   requireSingleColumn(sub.plan, 'the IN subquery');
   if (sub.outerIds.size === 0) {
     const c = coerceInProbe(b, probe, sub.plan, e);
+    if (columnIds(c.probe).size === 0) {
+      // A constant probe has no join key: evaluate `[NOT] IN (subquery)` once, with SQL's NULL rules.
+      return filterAll(plan, [{ kind: 'in_subquery', plan: b.ctx.lowerSubquery(c.plan), input: c.probe, negated }]);
+    }
     const eq = resolveCall('eq', [c.probe, colRef(c.column)], s, e.span);
     return join(negated ? 'left_anti' : 'left_semi', plan, c.plan, eq, negated);
   }

@@ -105,7 +105,8 @@ function pushJoin(j: JoinPlan, above: BoundExpr[]): LogicalPlan {
   const onRightOk = t === 'inner' || t === 'cross' || t === 'left' || t === 'left_semi' || t === 'left_anti';
   const rest: BoundExpr[] = [];
   for (const c of cond) {
-    if (!isDeterministic(c) || hasSubquery(c)) rest.push(c);
+    // A null-aware anti join (NOT IN) must see every inner row, NULLs included: nothing moves.
+    if (!isDeterministic(c) || hasSubquery(c) || j.nullAware) rest.push(c);
     else if (onLeftOk && within(c, l)) toLeft.push(c);
     else if (onRightOk && within(c, r)) toRight.push(c);
     else rest.push(c);

@@ -51,6 +51,15 @@ describe('Session over registered Arrow tables', () => {
     expect(await values('SELECT a FROM t WHERE a = (SELECT max(k) FROM u WHERE k < 4)')).toEqual([[3]]);
   });
 
+  it('keeps NOT IN null semantics, including for constant probes', async () => {
+    s.register('nk', new arrow.Table({ k: arrow.vectorFromArray([2, null], new arrow.Int32()) }));
+    expect(await values('SELECT a FROM t WHERE a NOT IN (SELECT k FROM nk)')).toEqual([]);
+    expect(await values('SELECT a FROM t WHERE 1 NOT IN (SELECT k FROM nk)')).toEqual([]);
+    expect(await values('SELECT a FROM t WHERE 1 NOT IN (SELECT k FROM u) ORDER BY a')).toEqual([]);
+    expect(await values('SELECT a FROM t WHERE 7 NOT IN (SELECT k FROM u) ORDER BY a')).toEqual([[1], [2], [3], [4]]);
+    expect(await values('SELECT a FROM t WHERE a IN (SELECT k FROM nk)')).toEqual([[2]]);
+  });
+
   it('decorrelates non-equality scalar subqueries and EXISTS outside WHERE', async () => {
     expect(await values('SELECT a, (SELECT count(*) FROM t AS x WHERE x.a < t.a) FROM t ORDER BY a')).toEqual([[1, 0], [2, 1], [3, 2], [4, 3]]);
     expect(await values('SELECT a, EXISTS (SELECT 1 FROM u WHERE u.k = t.a) FROM t ORDER BY a')).toEqual([[1, true], [2, false], [3, true], [4, false]]);
