@@ -10,6 +10,7 @@ import { COLLECTION_FUNCTIONS } from './collection-functions.js';
 import { GENERATOR_WINDOW_FUNCTIONS } from './generator-window-functions.js';
 import { BITWISE_FUNCTIONS } from './bitwise-functions.js';
 import { MORE_FUNCTIONS } from './more-functions.js';
+import { CAST_FUNCTIONS } from './cast-functions.js';
 
 export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [
   CONDITIONAL_FUNCTIONS,
@@ -17,6 +18,7 @@ export const FUNCTION_FAMILIES: readonly (readonly FunctionSignature[])[] = [
   COLLECTION_FUNCTIONS,
   BITWISE_FUNCTIONS,
   MORE_FUNCTIONS,
+  CAST_FUNCTIONS,
   AGGREGATE_FUNCTIONS,
   GENERATOR_WINDOW_FUNCTIONS,
 ];

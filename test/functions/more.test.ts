@@ -59,3 +59,14 @@ describe('more functions', () => {
     expect(agg('mode', [[3, 1, 3, null, 1, 3]], [LONG], [0, 0, 0, 0, 0, 0].map(() => 0))).toEqual([3n]);
   });
 });
+
+describe('cast functions', () => {
+  it('int(), timestamp(), decimal() and arrow_cast() cast like CAST', async () => {
+    expect(call('int', [s(['12', ' 7 '])])).toEqual([12, 7]);
+    expect(call('decimal', [s(['1.5'])])).toEqual([2n]);
+    expect(call('timestamp', [s(['1970-01-01 00:00:01'])])).toEqual([1_000_000n]);
+    const r = lookupFunction('arrow_cast')!.resolve([STRING, STRING], { ansi: true, literalArgs: [undefined, 'Int64'] });
+    expect(r).toMatchObject({ name: 'cast_function', returnType: LONG });
+    expect(() => lookupFunction('arrow_cast')!.resolve([STRING, STRING], { ansi: true, literalArgs: [undefined, 'Dictionary(Int32, Utf8)'] })).toThrow(/not supported/);
+  });
+});

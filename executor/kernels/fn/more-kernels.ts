@@ -8,7 +8,8 @@ import { parseTimestampText } from '../date-parse-kernels.js';
 import { codePoints } from '../string-text.js';
 import { duplicateKey } from './collection-kernels.js';
 import { arrayFromValues } from '../make-data-values.js';
-import { rowwise } from './columnar.js';
+import { castColumnar } from '../cast.js';
+import { rowwise, valueType } from './columnar.js';
 
 const lenient = { nullIntolerant: false } as const;
 const decoder = new TextDecoder();
@@ -109,5 +110,10 @@ export const MORE_KERNELS: Readonly<Record<string, ScalarKernel>> = {
   zeroifnull: (args, rt, ctx) =>
     rowwise((v) => (v[0] !== null ? v[0]! : rt.kind === 'long' || rt.kind === 'decimal' ? 0n : 0), lenient)(args, rt, ctx),
   nullifzero: rowwise((v) => (v[0] === 0 || v[0] === 0n ? null : v[0]!)),
+  cast_function: (args, rt, ctx) => CAST_FUNCTION_KERNEL(args, rt, ctx),
   uuid: (_args, rt, ctx) => ({ kind: 'array', data: arrayFromValues(rt, Array.from({ length: ctx.rowCount }, () => randomUUID())) }),
 };
+
+/** int(x), timestamp(x), arrow_cast(x, 'Int64'), ...: cast from the argument's type to the resolved type. */
+export const CAST_FUNCTION_KERNEL: ScalarKernel = (args, rt, ctx) =>
+  castColumnar(args[0]!, valueType(args[0]!), rt, ctx.ansi ? 'ansi' : 'legacy', ctx);
