@@ -7,13 +7,25 @@ import { compileExpr } from '../expr/compile-expr.js';
 import { exprRefs } from '../expr/expr-refs.js';
 import { concatData } from '../kernels/concat.js';
 import { JoinEmitter, type JoinSide } from './join-emitter.js';
-import { materialize } from './hash-join.js';
+import { extractEquiKeys } from './equi-keys.js';
+import { materialize, runHashJoin } from './hash-join.js';
 import { outputSchema, type BatchStream, type RunEnv } from './run-env.js';
 
 const MAX_PAIRS = 65536;
 
 export async function* runNestedLoopJoin(node: NestedLoopJoinNode, env: RunEnv): BatchStream {
   const schema = outputSchema(node);
+  const keys = node.condition ? extractEquiKeys(node.condition, node.left.schema.length) : undefined;
+  if (keys && node.condition) {
+    yield* runHashJoin(
+      {
+        kind: 'hash_join', schema: node.schema, joinType: node.joinType === 'cross' ? 'inner' : node.joinType, left: node.left, right: node.right,
+        leftKeys: keys.leftKeys, rightKeys: keys.rightKeys, nullSafe: keys.leftKeys.map(() => false), residual: node.condition, buildSide: 'right',
+      },
+      env,
+    );
+    return;
+  }
   const condition = node.condition ? { eval: await compileExpr(node.condition, env), refs: exprRefs(node.condition).columns } : undefined;
   const build = await materialize(node.right, env);
   const joinType = node.joinType === 'cross' ? 'inner' : node.joinType;

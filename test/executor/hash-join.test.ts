@@ -154,3 +154,17 @@ describe('hash join on two bigint keys', () => {
     expect(sorted(await rows(plan, c))).toEqual(sorted([[1n, 2n, 'p', 1n, 2n], [2n ** 40n, -1n, 'r', 2n ** 40n, -1n]]));
   });
 });
+
+describe('nested loop join with equalities common to every OR branch', () => {
+  const eq: BoundExpr = { kind: 'call', name: 'eq', args: [col(0, T.int), col(2, T.int)], type: T.boolean, nullable: true };
+  const gt: BoundExpr = { kind: 'call', name: 'gt', args: [col(0, T.int), { kind: 'literal', value: 1, type: T.int }], type: T.boolean, nullable: true };
+  const lt: BoundExpr = { kind: 'call', name: 'lt', args: [col(0, T.int), { kind: 'literal', value: 2, type: T.int }], type: T.boolean, nullable: true };
+  const condition: BoundExpr = { kind: 'or', args: [{ kind: 'and', args: [eq, gt] }, { kind: 'and', args: [eq, lt] }] };
+  for (const joinType of ['inner', 'left', 'full', 'left_semi', 'left_anti'] as const) {
+    it(`${joinType} join answers as the equivalent hash join`, async () => {
+      const semi = joinType === 'left_semi' || joinType === 'left_anti';
+      const nl: PhysicalPlan = { kind: 'nested_loop_join', schema: semi ? left.schema : [...left.schema, ...right.schema], joinType, left, right, condition };
+      expect(sorted(await rows(nl, c))).toEqual(sorted(await rows(join(joinType, 'right'), c)));
+    });
+  }
+});
