@@ -7,6 +7,7 @@ import { booleanSimplification } from './boolean-simplification.js';
 import { constantFolding } from './constant-folding.js';
 import { equiJoinKeys } from './equi-join-keys.js';
 import { joinBuildSide } from './join-build-side.js';
+import { joinReorder } from './join-reorder.js';
 import { limitPushdown } from './limit-pushdown.js';
 import { predicatePushdown } from './predicate-pushdown.js';
 import { projectionPruning } from './projection-pruning.js';
@@ -19,6 +20,7 @@ export const RULES: readonly OptimizerRule[] = [
   constantFolding,
   booleanSimplification,
   predicatePushdown,
+  joinReorder,
   equiJoinKeys,
   limitPushdown,
   sortLimitToTopN,

@@ -13,6 +13,7 @@ import { predicatePushdown } from '../../planner/rules/predicate-pushdown.js';
 import { projectionPruning } from '../../planner/rules/projection-pruning.js';
 import { sortLimitToTopN } from '../../planner/rules/sort-limit-to-top-n.js';
 import { optimize } from '../../planner/rules/index.js';
+import { joinReorder } from '../../planner/rules/join-reorder.js';
 import type { RuleContext } from '../../planner/rules/rule.js';
 
 let next = 100;
@@ -131,6 +132,18 @@ describe('optimizer rules', () => {
     expect(out.kind === 'join' && out.buildSide).toBe('left');
     const left = joinBuildSide.apply(equiJoinKeys.apply(join('left', small, big, call('eq', c(small, 0), c(big, 0))), ctx), ctx);
     expect(left.kind === 'join' && left.buildSide).toBe('right');
+  });
+
+  it('reorders comma joins so every step joins on a condition, largest input first', () => {
+    const a = scan('a', 10, 'x');
+    const b = scan('b', 1000, 'y');
+    const cc = scan('c', 100, 'z', 'w');
+    // FROM a, b, c WHERE a.x = c.z AND b.y = c.w: a and b are not connected directly.
+    const chain = join('cross', join('cross', a, b, undefined), cc, undefined);
+    const where: BoundExpr = { kind: 'and', args: [call('eq', c(a, 0), c(cc, 0)), call('eq', c(b, 0), c(cc, 1))] };
+    const out = joinReorder.apply(predicatePushdown.apply(filter(chain, where), ctx), ctx);
+    expect(shape(out)).toBe('project(join[inner](join[inner](scan(y), scan(z,w)), scan(x)))');
+    expect(out.output.map((o) => o.name)).toEqual(['x', 'y', 'z', 'w']);
   });
 
   it('can switch rules off by name', () => {
