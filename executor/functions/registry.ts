@@ -3,6 +3,8 @@
  * vectorised kernel. Scalar and aggregate kernels live in per-family files.
  */
 import type { AggregateKernel, ScalarKernel } from './kernel.js';
+import type { HigherOrderKernel } from '../expr/function-lookup.js';
+import { HIGHER_ORDER_KERNELS } from '../kernels/fn/higher-order-kernels.js';
 import { SCALAR_KERNEL_FAMILIES, AGGREGATE_KERNEL_FAMILIES } from './kernel-families.js';
 
 export { castColumnar, castData } from '../kernels/cast.js';
@@ -21,4 +23,9 @@ export function getScalarKernel(name: string): ScalarKernel | undefined {
 /** The grouped accumulator factory for a canonical aggregate name. */
 export function getAggregateKernel(name: string): AggregateKernel | undefined {
   return aggregates.get(name);
+}
+
+/** Kernels of higher-order functions (transform, filter, exists, forall, aggregate, zip_with, map_filter...). */
+export function getHigherOrderKernel(name: string): HigherOrderKernel | undefined {
+  return HIGHER_ORDER_KERNELS[name];
 }
