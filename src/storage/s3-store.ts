@@ -27,7 +27,21 @@ export interface S3StoreOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
   /** Retries of putIfAbsent on 409 ConditionalRequestConflict. */
   readonly conflictRetries?: number;
+  /**
+   * How putIfAbsent (every Delta commit) stays safe. Some S3-compatible servers ignore
+   * `If-None-Match: *` on PUT and silently overwrite (s3rver does).
+   * - 'conditional' (default): trust the endpoint to honour If-None-Match (AWS S3 does).
+   * - 'verify': the same, after checking once per store with a probe object (created twice
+   *   under the root, then deleted) that the endpoint refuses the second create; if it does not,
+   *   every putIfAbsent fails with UNSUPPORTED instead of risking a lost commit.
+   * - 'single-writer': for endpoints without conditional writes, when only one writer commits
+   *   at a time: HEAD, then PUT, then read back; a commit file found replaced by another writer
+   *   fails with CONCURRENT_TRANSACTION (detected, not prevented).
+   */
+  readonly commitMode?: S3CommitMode;
 }
+
+export type S3CommitMode = 'conditional' | 'verify' | 'single-writer';
 
 interface SdkErrorShape {
   readonly name: string;
@@ -57,6 +71,9 @@ export class S3Store implements ObjectStore {
   private readonly client: S3Client;
   private readonly secrets: readonly string[];
   private readonly conflictRetries: number;
+  private readonly commitMode: S3CommitMode;
+  /** 'verify' mode: whether the endpoint honours If-None-Match, probed once. */
+  private conditionalProbe: Promise<boolean> | undefined;
 
   constructor(options: S3StoreOptions) {
     if (options.bucket === '') throw new DeltaSqlError('INVALID_ARGUMENT', 'S3 store needs a bucket');
@@ -65,6 +82,7 @@ export class S3Store implements ObjectStore {
     this.base = prefix === '' ? '' : `${prefix}/`;
     this.root = `s3://${this.bucket}${prefix === '' ? '' : `/${prefix}`}`;
     this.conflictRetries = options.conflictRetries ?? 8;
+    this.commitMode = options.commitMode ?? 'conditional';
     const creds = options.credentials;
     this.secrets = creds ? [creds.accessKeyId, creds.secretAccessKey, creds.sessionToken ?? ''].filter((s) => s.length >= 4) : [];
     this.client =
@@ -148,6 +166,50 @@ export class S3Store implements ObjectStore {
   }
 
   async putIfAbsent(path: string, bytes: Uint8Array): Promise<boolean> {
+    if (this.commitMode === 'single-writer') return this.putIfAbsentSingleWriter(path, bytes);
+    if (this.commitMode === 'verify') {
+      this.conditionalProbe ??= this.probeConditionalWrites();
+      let honoured: boolean;
+      try {
+        honoured = await this.conditionalProbe;
+      } catch (error) {
+        this.conditionalProbe = undefined; // a failed probe (network, auth) is retried next time
+        throw error;
+      }
+      if (!honoured) {
+        throw new DeltaSqlError('UNSUPPORTED', `the S3 endpoint of ${this.root} ignores conditional writes (If-None-Match: *): concurrent commits could overwrite each other, so ${path} was not written`, {
+          hint: "Use an endpoint with conditional writes, or commitMode 'single-writer' if only one writer ever commits to this table at a time.",
+        });
+      }
+    }
+    return this.putConditional(path, bytes);
+  }
+
+  /** Creates a probe object twice with If-None-Match: *; true when the second create is refused. */
+  private async probeConditionalWrites(): Promise<boolean> {
+    const probe = `.deltasql-conditional-write-probe-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    try {
+      if (!(await this.putConditional(probe, new Uint8Array([1])))) return true;
+      return !(await this.putConditional(probe, new Uint8Array([2])));
+    } finally {
+      await this.delete(probe);
+    }
+  }
+
+  private async putIfAbsentSingleWriter(path: string, bytes: Uint8Array): Promise<boolean> {
+    if ((await this.head(path)) !== undefined) return false;
+    if (!(await this.putConditional(path, bytes))) return false;
+    const stored = await this.get(path);
+    if (stored.length !== bytes.length || stored.some((b, i) => b !== bytes[i])) {
+      throw new DeltaSqlError('CONCURRENT_TRANSACTION', `${path} in ${this.root} was replaced by another writer while committing`, {
+        hint: "commitMode 'single-writer' allows one writer at a time; this endpoint has no conditional writes to arbitrate between several.",
+      });
+    }
+    return true;
+  }
+
+  /** PutObject with If-None-Match: * (412: exists → false; 409: retried with backoff). */
+  private async putConditional(path: string, bytes: Uint8Array): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.client.send(

@@ -21,13 +21,15 @@
  *   id, not signatures.
  *
  * Concurrency (commit races) is therefore proven on the mini server; reads, single-writer
- * writes and error handling run on both.
+ * writes and error handling run on both. Against s3rver, S3Store's commitMode 'verify' refuses
+ * to commit (UNSUPPORTED) and 'single-writer' commits safely for one writer
+ * (test/s3/commit-mode.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import S3rver from 's3rver';
-import { S3Store } from '../../src/storage/s3-store.js';
+import { S3Store, type S3StoreOptions } from '../../src/storage/s3-store.js';
 import type { StorageOptions } from '../../src/storage/open-store.js';
 import { startMiniS3, type MiniS3 } from './s3-server-mini.js';
 
@@ -58,10 +60,12 @@ export interface LoopbackS3 {
   readonly s3: S3ConnectionOptions;
   /** The mini server's own view (overwrites, request counts); undefined for s3rver. */
   readonly mini: MiniS3 | undefined;
-  /** An S3Store rooted at `s3://bucket/prefix` talking to this server. */
-  store(prefix: string, extra?: Partial<S3ConnectionOptions>): S3Store;
+  /** An S3Store rooted at `s3://bucket/prefix` talking to this server (`extra` overrides options). */
+  store(prefix: string, extra?: StoreExtras): S3Store;
   stop(): Promise<void>;
 }
+
+export type StoreExtras = Partial<Omit<S3StoreOptions, 'bucket' | 'prefix' | 'client'>>;
 
 export interface StartOptions {
   readonly bucket?: string;
