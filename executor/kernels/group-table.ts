@@ -5,6 +5,7 @@
  */
 import type * as arrow from 'apache-arrow';
 import { concatData } from './concat.js';
+import { intKeyEquals } from './int-key-equals.js';
 import { hashRows } from './row-hash.js';
 import { makeRowEquals } from './row-compare.js';
 import { take } from './take.js';
@@ -31,7 +32,7 @@ export class GroupTable {
     const eqFor = (c: number): ((i: number, j: number) => boolean) => {
       let f = eqCache.get(c);
       if (!f) {
-        f = makeRowEquals(keys, this.chunks[c]!);
+        f = intKeyEquals(keys, this.chunks[c]!, false) ?? makeRowEquals(keys, this.chunks[c]!);
         eqCache.set(c, f);
       }
       return f;

@@ -3,7 +3,7 @@
  * batch finds its candidate rows, checks key equality (NULL never matches unless the pair is
  * null-safe), and JoinEmitter applies the residual and the join type.
  */
-import * as arrow from 'apache-arrow';
+import type * as arrow from 'apache-arrow';
 import { unsupported } from '../../src/common/errors.js';
 import type { BoundExpr } from '../../planner/expr/bound-expr.js';
 import type { HashJoinNode, PhysicalPlan } from '../../planner/physical/physical-plan.js';
@@ -15,6 +15,7 @@ import { concatData } from '../kernels/concat.js';
 import { HashIndex } from '../kernels/hash-index.js';
 import { makeRowEquals } from '../kernels/row-compare.js';
 import { hashRows } from '../kernels/row-hash.js';
+import { intKeyEquals } from '../kernels/int-key-equals.js';
 import { take } from '../kernels/take.js';
 import { JoinEmitter, type JoinSide } from './join-emitter.js';
 import { runNestedLoopJoin } from './nested-loop-join.js';
@@ -42,43 +43,6 @@ function keyUsable(keys: readonly arrow.Data[], nullSafe: readonly boolean[], n:
     for (let r = 0; r < n; r++) if (!isValidAt(k, r)) ok[r] = 0;
   });
   return ok;
-}
-
-/**
- * Key equality for integer keys (int, bigint, date, timestamp) that are not null-safe: rows with
- * NULL keys never reach it, so comparing the 32-bit words is enough (no BigInts, no closures per key).
- */
-function intKeyEquals(probe: readonly arrow.Data[], build: readonly arrow.Data[], nullSafe: readonly boolean[]): ((i: number, j: number) => boolean) | undefined {
-  const words = (d: arrow.Data): { w: Int32Array; stride: number } | undefined => {
-    const v = d.values as unknown;
-    if (d.typeId === arrow.Type.Dictionary) return undefined;
-    if (v instanceof BigInt64Array) return { w: new Int32Array(v.buffer, v.byteOffset, d.length * 2), stride: 2 };
-    if (v instanceof Int32Array) return { w: v, stride: 1 };
-    return undefined;
-  };
-  if (nullSafe.some((x) => x)) return undefined;
-  const p = probe.map(words);
-  const b = build.map(words);
-  if (p.some((x) => !x) || b.some((x, k) => !x || x.stride !== p[k]!.stride)) return undefined;
-  if (p.length === 1) {
-    const pw = p[0]!.w;
-    const bw = b[0]!.w;
-    if (p[0]!.stride === 1) return (i, j) => pw[i] === bw[j];
-    return (i, j) => pw[2 * i] === bw[2 * j] && pw[2 * i + 1] === bw[2 * j + 1];
-  }
-  if (p.length === 2 && p[0]!.stride === 2 && p[1]!.stride === 2) {
-    const [p0, p1] = [p[0]!.w, p[1]!.w];
-    const [b0, b1] = [b[0]!.w, b[1]!.w];
-    return (i, j) => p0[2 * i] === b0[2 * j] && p0[2 * i + 1] === b0[2 * j + 1] && p1[2 * i] === b1[2 * j] && p1[2 * i + 1] === b1[2 * j + 1];
-  }
-  return (i, j) => {
-    for (let k = 0; k < p.length; k++) {
-      const { w: pw, stride } = p[k]!;
-      const bw = b[k]!.w;
-      for (let s = 0; s < stride; s++) if (pw[stride * i + s] !== bw[stride * j + s]) return false;
-    }
-    return true;
-  };
 }
 
 class PairBuffer {
@@ -140,7 +104,7 @@ export async function* runHashJoin(node: HashJoinNode, env: RunEnv): BatchStream
       pUsable = new Uint8Array(k).fill(1);
     }
     const ph = hashRows(keys, probe.numRows);
-    const eq = intKeyEquals(keys, buildKeys, node.nullSafe) ?? makeRowEquals(keys, buildKeys);
+    const eq = node.nullSafe.some((x) => x) ? makeRowEquals(keys, buildKeys) : (intKeyEquals(keys, buildKeys, true) ?? makeRowEquals(keys, buildKeys));
     const pairs = new PairBuffer();
     const { heads, next, mask } = index;
     for (let i = 0; i < probe.numRows; i++) {
