@@ -74,6 +74,9 @@ export function frameBounds(frame: WindowFrame, layout: WindowLayout, orderKey: 
     return { start, end };
   }
   if (!orderKey) throw new DeltaSqlError('ANALYSIS_ERROR', 'a RANGE frame with value offsets needs exactly one ORDER BY key');
+  // a timestamp key moves by day-time intervals (µs, bigint); a plain number here would be months
+  if (orderKey.typeId === arrow.Type.Timestamp && [frame.startValue, frame.endValue].some((v) => typeof v === 'number'))
+    unsupported('RANGE frames over timestamps with year-month interval offsets');
   const keys = numericKeys(orderKey);
   const lo = valueStart ? signedOffset(frame.start, frame.startValue!) : 0;
   const hi = valueEnd ? signedOffset(frame.end, frame.endValue!) : 0;
