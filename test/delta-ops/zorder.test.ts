@@ -2,7 +2,7 @@ import * as arrow from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bitsPerColumn, zOrderPermutation } from '../../src/delta/ops/zorder.js';
 
-const data = (v: arrow.Vector): arrow.Data[] => v.data;
+const data = (v: arrow.Vector): arrow.Data[] => [...v.data];
 
 describe('zOrderPermutation', () => {
   it('orders one column by value with nulls first, across chunks (strings by bytes)', () => {
