@@ -86,8 +86,12 @@ export function numericBinary(op: NumericOp, type: DataType, left: ColumnarValue
     const av = a.values as BigInt64Array;
     const bv = b.values as BigInt64Array;
     const out = new BigInt64Array(n);
+    if (op === 'add' || op === 'subtract' || op === 'multiply') {
+      longFastPath(op, av, bv, out, base, ctx.ansi);
+      return makeFixedData(type, out, valid, n);
+    }
     const f = bigOp(op);
-    const checkOverflow = ctx.ansi && (op === 'add' || op === 'subtract' || op === 'multiply' || op === 'div');
+    const checkOverflow = ctx.ansi && op === 'div';
     for (let i = 0; i < n; i++) {
       if (base && !getBit(base, i)) continue;
       const y = bv[i]!;
@@ -149,4 +153,42 @@ export function numericNegate(type: DataType, input: ColumnarValue, ctx: EvalCon
     out[i] = -x;
   }
   return makeFixedData(type, out, valid, n);
+}
+
+const TWO32 = 4294967296;
+
+/**
+ * Long add/subtract/multiply. Each value is read as two int32 words; when both operands are
+ * small enough that the double result is provably exact (|x|,|y| < 2^52 for +/-, < 2^26 for *),
+ * the row is computed in doubles and written back as words; other rows take the BigInt path.
+ */
+function longFastPath(op: 'add' | 'subtract' | 'multiply', av: BigInt64Array, bv: BigInt64Array, out: BigInt64Array, valid: Uint8Array | null, ansi: boolean): void {
+  const a32 = new Int32Array(av.buffer, av.byteOffset, av.length * 2);
+  const b32 = new Int32Array(bv.buffer, bv.byteOffset, bv.length * 2);
+  const o32 = new Int32Array(out.buffer, out.byteOffset, out.length * 2);
+  const limitHi = op === 'multiply' ? 0 : 1 << 20;
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    if (valid && !getBit(valid, i)) continue;
+    const ahi = a32[2 * i + 1]!;
+    const bhi = b32[2 * i + 1]!;
+    const alo = a32[2 * i]!;
+    const blo = b32[2 * i]!;
+    let fast: boolean;
+    if (op === 'multiply') fast = (ahi === 0 || ahi === -1) && (bhi === 0 || bhi === -1) && Math.abs(ahi * TWO32 + (alo >>> 0)) < 67108864 && Math.abs(bhi * TWO32 + (blo >>> 0)) < 67108864;
+    else fast = ahi < limitHi && ahi >= -limitHi && bhi < limitHi && bhi >= -limitHi;
+    if (fast) {
+      const x = ahi * TWO32 + (alo >>> 0);
+      const y = bhi * TWO32 + (blo >>> 0);
+      const r = op === 'add' ? x + y : op === 'subtract' ? x - y : x * y;
+      o32[2 * i] = r >>> 0;
+      o32[2 * i + 1] = Math.floor(r / TWO32);
+      continue;
+    }
+    const x = av[i]!;
+    const y = bv[i]!;
+    const r = op === 'add' ? x + y : op === 'subtract' ? x - y : x * y;
+    if (ansi && (r > LONG_MAX || r < LONG_MIN)) throw overflowError('long', `try_${op}`);
+    out[i] = r;
+  }
 }

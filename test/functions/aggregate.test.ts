@@ -135,3 +135,11 @@ describe('aggregates', () => {
     expect(splitPass('sum', ints, 3)).toEqual(onePass('sum', ints));
   });
 });
+
+describe('long sum fast path', () => {
+  it('stays exact when many values near 2^52 accumulate', () => {
+    const vals = Array.from({ length: 20 }, (_, i) => (i % 2 ? -1n : 1n) * (2n ** 51n + BigInt(i)) + 2n ** 51n);
+    const expected = vals.reduce((a, b) => a + b, 0n);
+    expect(onePass('sum', { types: [LONG], cols: [vals], groups: vals.map(() => 0) })).toEqual([expected]);
+  });
+});

@@ -74,3 +74,17 @@ describe('arithmetic kernels', () => {
     expect(values(neg([col(INT, [5, null])], INT, ctxOf(2)), 2)).toEqual([-5, null]);
   });
 });
+
+describe('long arithmetic fast path', () => {
+  it('is exact on both sides of the double-exact boundary', () => {
+    const xs = [2n ** 52n - 1n, -(2n ** 52n), 2n ** 52n, -(2n ** 60n), 123n, -5n, 2n ** 32n + 7n, -(2n ** 32n) - 3n];
+    const ys = [2n ** 52n - 1n, -(2n ** 52n), 1n, 2n ** 60n - 1n, -456n, -7n, 2n ** 31n, 2n ** 33n];
+    const add = call('add', [{ type: LONG, values: xs }, { type: LONG, values: ys }]);
+    expect(add).toEqual(xs.map((x, i) => x + ys[i]!));
+    const sub = call('subtract', [{ type: LONG, values: xs }, { type: LONG, values: ys }]);
+    expect(sub).toEqual(xs.map((x, i) => x - ys[i]!));
+    const ms = [2n ** 25n, -(2n ** 25n) + 1n, 2n ** 26n, 3n, -(2n ** 40n)];
+    const mt = [2n ** 25n, 2n ** 25n - 1n, 2n ** 26n, -(2n ** 20n), 5n];
+    expect(call('multiply', [{ type: LONG, values: ms }, { type: LONG, values: mt }])).toEqual(ms.map((x, i) => x * mt[i]!));
+  });
+});

@@ -98,15 +98,26 @@ class SumAccumulator implements GroupedAccumulator {
     }
     if (t === 'long') {
       const v = d.values as BigInt64Array;
+      const words = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
       const asDouble = !this.exact;
+      const small = this.small;
       for (let i = 0; i < groupIds.length; i++) {
         if (valid && !getBit(valid, i)) continue;
         const g = groupIds[i]!;
-        if (asDouble) this.small[g]! += Number(v[i]!);
-        else this.addBig(g, v[i]!);
+        const hi = words[2 * i + 1]!;
+        if (asDouble) small[g]! += Number(v[i]!);
+        else if (hi < 1048576 && hi >= -1048576) {
+          // |x| < 2^52: exact as a double; fold the partial into the bigint before it can lose bits.
+          small[g]! += hi * 4294967296 + (words[2 * i]! >>> 0);
+          if (Math.abs(small[g]!) > 4503599627370496) {
+            this.addBig(g, BigInt(small[g]!));
+            small[g] = 0;
+          }
+        } else this.addBig(g, v[i]!);
         flags[g] = 1;
         this.counts[g]!++;
       }
+      if (this.exact) this.flush();
       return;
     }
     const v = d.values as Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
