@@ -6,8 +6,6 @@
  */
 import { isMapValue, type ScalarValue } from '../../planner/expr/scalar-value.js';
 
-const encoder = new TextEncoder();
-
 export function compareDoubles(x: number, y: number): number {
   if (x < y) return -1;
   if (x > y) return 1;
@@ -29,12 +27,23 @@ export function compareBytes(a: Uint8Array, as: number, ae: number, b: Uint8Arra
   return la === lb ? 0 : la < lb ? -1 : 1;
 }
 
-/** UTF-8 byte order of two JS strings (code point order; differs from UTF-16 order for surrogates). */
+/**
+ * UTF-8 byte order of two JS strings, which is code point order. UTF-16 unit order agrees except
+ * where a surrogate (a code point >= U+10000) meets a unit in U+E000..U+FFFF: fix that case up.
+ */
 export function compareStrings(x: string, y: string): number {
   if (x === y) return 0;
-  const a = encoder.encode(x);
-  const b = encoder.encode(y);
-  return compareBytes(a, 0, a.length, b, 0, b.length);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a === b) continue;
+    const sa = a >= 0xd800 && a <= 0xdfff;
+    const sb = b >= 0xd800 && b <= 0xdfff;
+    if (sa !== sb && (sa ? b >= 0xe000 : a >= 0xe000)) return sa ? 1 : -1;
+    return a < b ? -1 : 1;
+  }
+  return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
 }
 
 /** Compare two non-null values of the same SQL type; NULLs inside nested values sort first. */

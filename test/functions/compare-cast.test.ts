@@ -94,3 +94,17 @@ describe('casts', () => {
     expect(cast(arrayOf(STRING), arrayOf(INT), [['1', '2'], null], 'ansi')).toEqual([[1, 2], null]);
   });
 });
+
+describe('compareStrings', () => {
+  it('orders by code point like UTF-8 bytes', async () => {
+    const { compareStrings, compareBytes } = await import('../../executor/kernels/compare-scalar-values.js');
+    const samples = ['', 'a', 'ab', 'b', '\uFF61', '😀', '\uE000', 'é', 'z😀', 'z\uFFFF', 'A'];
+    const enc = new TextEncoder();
+    for (const x of samples)
+      for (const y of samples) {
+        const bx = enc.encode(x);
+        const by = enc.encode(y);
+        expect(Math.sign(compareStrings(x, y))).toBe(Math.sign(compareBytes(bx, 0, bx.length, by, 0, by.length)));
+      }
+  });
+});

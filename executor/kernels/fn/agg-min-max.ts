@@ -7,9 +7,9 @@ import type * as arrow from 'apache-arrow';
 import type { DataType } from '../../../src/common/types/data-type.js';
 import type { ScalarValue } from '../../../planner/expr/scalar-value.js';
 import type { AggregateKernel, GroupedAccumulator } from '../../functions/kernel.js';
-import { compareDoubles, compareValues } from '../compare-scalar-values.js';
+import { compareBytes, compareDoubles, compareValues } from '../compare-scalar-values.js';
 import { alignedValidity, getBit } from '../make-data-bitmap.js';
-import { makeFixedData, type FixedWidthArray } from '../make-data.js';
+import { makeBinaryData, makeFixedData, type FixedWidthArray } from '../make-data.js';
 import { grow, SeenFlags } from './agg-state.js';
 import { ValueAccumulator } from './agg-value-accumulator.js';
 
@@ -107,6 +107,51 @@ class BigMinMax implements GroupedAccumulator {
   }
 }
 
+/** min/max of strings or binaries on raw bytes (UTF-8 byte order), copying only on improvement. */
+class BytesMinMax implements GroupedAccumulator {
+  private best: (Uint8Array | null)[] = [];
+  constructor(
+    private readonly type: DataType,
+    private readonly sign: 1 | -1,
+  ) {}
+  private fold(d: arrow.Data, groupIds: Uint32Array, numGroups: number): void {
+    while (this.best.length < numGroups) this.best.push(null);
+    const valid = alignedValidity(d);
+    const off = d.valueOffsets as Int32Array;
+    const bytes = d.values as Uint8Array;
+    for (let i = 0; i < groupIds.length; i++) {
+      if (valid && !getBit(valid, i)) continue;
+      const g = groupIds[i]!;
+      const cur = this.best[g] ?? null;
+      const s = off[i]!;
+      const e = off[i + 1]!;
+      if (cur === null || compareBytes(bytes, s, e, cur, 0, cur.length) * this.sign > 0) this.best[g] = bytes.slice(s, e);
+    }
+  }
+  update(args: readonly arrow.Data[], groupIds: Uint32Array, numGroups: number): void {
+    this.fold(args[0]!, groupIds, numGroups);
+  }
+  merge(state: readonly arrow.Data[], groupIds: Uint32Array, numGroups: number): void {
+    this.fold(state[0]!, groupIds, numGroups);
+  }
+  state(): arrow.Data[] {
+    return [this.finish()];
+  }
+  finish(): arrow.Data {
+    const n = this.best.length;
+    const offsets = new Int32Array(n + 1);
+    for (let g = 0; g < n; g++) offsets[g + 1] = offsets[g]! + (this.best[g]?.length ?? 0);
+    const out = new Uint8Array(offsets[n]!);
+    const valid = new Uint8Array(((n + 63) >> 6) << 3);
+    this.best.forEach((b, g) => {
+      if (b === null) return;
+      out.set(b, offsets[g]!);
+      valid[g >> 3]! |= 1 << (g & 7);
+    });
+    return makeBinaryData(this.type, offsets, out, valid, n);
+  }
+}
+
 function genericMinMax(type: DataType, sign: 1 | -1): GroupedAccumulator {
   const pick = (state: ScalarValue[], v: ScalarValue): void => {
     if (v === null) return;
@@ -132,6 +177,7 @@ function minMaxKernel(name: string, sign: 1 | -1): AggregateKernel {
       const t = argTypes[0]!;
       if (NUMBER_KINDS.has(t.kind)) return new NumberMinMax(t, sign);
       if (BIGINT_KINDS.has(t.kind)) return new BigMinMax(t, sign);
+      if (t.kind === 'string' || t.kind === 'binary') return new BytesMinMax(t, sign);
       return genericMinMax(t, sign);
     },
   };
