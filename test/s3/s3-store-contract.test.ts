@@ -110,6 +110,32 @@ describe.each<LoopbackS3Kind>(['s3rver', 'mini'])('S3Store on %s', (kind) => {
   });
 });
 
+describe('credentials from the standard AWS chain', () => {
+  it('are taken from the environment when no credentials option is given', async () => {
+    const s = server('mini');
+    const saved = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'] };
+    const restore = (name: string, value: string | undefined): void => {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    };
+    try {
+      const { credentials, ...rest } = s.s3;
+      process.env['AWS_ACCESS_KEY_ID'] = credentials?.accessKeyId ?? '';
+      process.env['AWS_SECRET_ACCESS_KEY'] = credentials?.secretAccessKey ?? '';
+      const store = openStore(`s3://${s.bucket}/${freshPrefix()}`, { s3: rest });
+      await store.put('env.txt', enc('chain'));
+      expect(dec(await store.get('env.txt'))).toBe('chain');
+      // A wrong key in the environment is refused: the store really used the chain.
+      process.env['AWS_ACCESS_KEY_ID'] = 'AKIAENVWRONGKEY00000';
+      const other = openStore(`s3://${s.bucket}/${freshPrefix()}`, { s3: rest });
+      expect(((await other.get('env.txt').catch((e: unknown) => e)) as DeltaSqlError).code).toBe('IO');
+    } finally {
+      restore('AWS_ACCESS_KEY_ID', saved.id);
+      restore('AWS_SECRET_ACCESS_KEY', saved.secret);
+    }
+  });
+});
+
 describe('putIfAbsent with a real conditional-write server', () => {
   it('20 concurrent creators: exactly one wins and its bytes stay, despite 409 conflicts being retried', async () => {
     const s = server('mini');
