@@ -47,6 +47,16 @@ describe('scans and simple operators', () => {
     ]);
   });
 
+  it('project over filter evaluates only the selected rows', async () => {
+    const v = values([f('a', T.int), f('p', T.boolean), f('s', T.string)], [[1, true, 'x'], [2, null, 'y'], [3, false, 'z'], [4, true, 'w']]);
+    const filter: PhysicalPlan = { kind: 'filter', schema: v.schema, input: v, predicate: col(1, T.boolean) };
+    const p: PhysicalPlan = { kind: 'project', schema: [f('s', T.string), f('k', T.int), f('a', T.int)], input: filter, exprs: [col(2, T.string), lit(9, T.int), col(0, T.int)] };
+    expect(await rows(p)).toEqual([['x', 9, 1], ['w', 9, 4]]);
+    const stats = new Map();
+    expect(await rows(p, ctx({ operatorStats: stats }))).toEqual([['x', 9, 1], ['w', 9, 4]]);
+    expect(stats.get(filter)?.rows).toBe(2);
+  });
+
   it('project reorders columns and broadcasts literals', async () => {
     const p: PhysicalPlan = { kind: 'project', schema: [f('b', T.string), f('k', T.long)], input: ab, exprs: [col(1, T.string), lit(7n, T.long)] };
     expect(await rows(p)).toEqual([
