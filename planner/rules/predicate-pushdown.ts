@@ -52,6 +52,14 @@ function pushMovable(plan: LogicalPlan, preds: BoundExpr[]): LogicalPlan {
       }
       return filterAll({ ...plan, input: push(plan.input, down) }, keep);
     }
+    case 'window': {
+      // A filter on PARTITION BY columns removes whole partitions: it can run before the window.
+      const keys = new Set(plan.partitionBy.filter((e) => e.kind === 'column').map((e) => (e.kind === 'column' ? e.index : -1)));
+      const down = preds.filter((p) => columnIds(p).size > 0 && [...columnIds(p)].every((id) => keys.has(id)));
+      const keep = preds.filter((p) => !down.includes(p));
+      const input = push(plan.input, down);
+      return filterAll({ ...plan, input, output: [...input.output, ...plan.output.slice(plan.input.output.length)] }, keep);
+    }
     case 'union': {
       const inputs = plan.inputs.map((inp) => {
         const map = new Map(plan.output.map((c, i) => [c.id, inp.output[i]]));

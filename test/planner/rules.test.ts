@@ -146,6 +146,21 @@ describe('optimizer rules', () => {
     expect(out.output.map((o) => o.name)).toEqual(['x', 'y', 'z', 'w']);
   });
 
+  it('pushes filters on PARTITION BY columns below a window, but not others', () => {
+    const s = scan('t', 10, 'a', 'b');
+    const fn = { id: nextId(), name: 'rn', type: LONG, nullable: true };
+    const w: LogicalPlan = {
+      kind: 'window',
+      input: s,
+      partitionBy: [c(s, 0)],
+      orderBy: [{ expr: c(s, 1), ascending: true, nullsFirst: true }],
+      functions: [{ name: 'row_number', args: [], distinct: false, ignoreNulls: false, frame: { unit: 'rows', start: undefined, end: 0 }, type: LONG }],
+      output: [...s.output, fn],
+    };
+    expect(shape(predicatePushdown.apply(filter(w, call('eq', c(s, 0), lit(1))), ctx))).toBe('window(filter(scan(a,b)))');
+    expect(shape(predicatePushdown.apply(filter(w, call('eq', c(s, 1), lit(1))), ctx))).toBe('filter(window(scan(a,b)))');
+  });
+
   it('can switch rules off by name', () => {
     const s = scan('t', 10, 'a', 'b');
     const p = project(s, [c(s, 0)], ['a'], nextId);
