@@ -8,6 +8,7 @@ import { sameType, type DataType } from '../../src/common/types/data-type.js';
 import type { ScalarValue } from '../../planner/expr/scalar-value.js';
 import type { ColumnarValue, EvalContext } from '../functions/kernel.js';
 import { castNumericColumn } from './cast-numeric.js';
+import { castStringToIntegralFast, castToStringFast } from './cast-string-fast.js';
 import { castValue, type CastMode } from './cast-value.js';
 import { arrayOfData, getter } from './fn/columnar.js';
 import { alignedValidity } from './make-data-bitmap.js';
@@ -19,7 +20,10 @@ export type { CastMode } from './cast-value.js';
 /** Cast every row of a column. */
 export function castData(data: arrow.Data, from: DataType, to: DataType, mode: CastMode, ctx: EvalContext): arrow.Data {
   if (sameType(from, to)) return data;
-  const fast = castNumericColumn(data, from, to, mode);
+  const fast =
+    castNumericColumn(data, from, to, mode) ??
+    (to.kind === 'string' ? castToStringFast(data, from) : undefined) ??
+    (from.kind === 'string' ? castStringToIntegralFast(data, to, mode, ctx.timeZone) : undefined);
   if (fast) return fast;
   if (from.kind === 'array' && to.kind === 'array') {
     const offsets = data.valueOffsets as Int32Array;

@@ -108,3 +108,17 @@ describe('compareStrings', () => {
       }
   });
 });
+
+describe('cast fast paths agree with the general path', () => {
+  it('string → integral and integral/date → string', () => {
+    const texts = [' 42 ', '-7', '+3', '2147483647', '2147483648', '1.9', '', 'x', '00012', '-0', '123456789012345678', null];
+    for (const mode of ['try', 'legacy'] as const) {
+      expect(cast(STRING, INT, texts, mode)).toEqual([42, -7, 3, 2147483647, null, 1, null, null, 12, 0, null, null]);
+    }
+    expect(cast(STRING, LONG, ['123456789012345678', '-9223372036854775808', '9'], 'ansi')).toEqual([123456789012345678n, -(2n ** 63n), 9n]);
+    expect(() => cast(STRING, INT, ['2147483648'], 'ansi')).toThrow(expect.objectContaining({ code: 'CAST_INVALID_INPUT' }));
+    expect(cast(INT, STRING, [1, -2, null], 'ansi')).toEqual(['1', '-2', null]);
+    expect(cast(LONG, STRING, [-(2n ** 63n)], 'ansi')).toEqual(['-9223372036854775808']);
+    expect(cast(DATE, STRING, [19797, null], 'ansi')).toEqual(['2024-03-15', null]);
+  });
+});
