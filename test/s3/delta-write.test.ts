@@ -72,7 +72,7 @@ describe('concurrent appenders on the conditional-write server', () => {
     await server.stop();
   });
 
-  it('3 writers x 4 appends: versions contiguous, no commit overwritten, every row present, table valid', async () => {
+  it('3 writers x 4 appends with a reader: versions contiguous, no commit overwritten, every row present, snapshots whole, table valid', async () => {
     const prefix = 'warehouse/events';
     const uri = `s3://${server.bucket}/${prefix}`;
     expect(await createDeltaTable(server.store(prefix), { schema: SCHEMA, mode: 'create' })).toEqual({ version: 0, created: true });
@@ -81,6 +81,15 @@ describe('concurrent appenders on the conditional-write server', () => {
     const APPENDS = 4;
     const ROWS = 5;
     const expected: string[] = [];
+    // A reader polls while the writers race: every snapshot it opens must be whole (5 rows per commit).
+    let writing = true;
+    const seen: { version: number; rows: number }[] = [];
+    const reader = (async (): Promise<void> => {
+      while (writing) {
+        const t = await DeltaTable.open(uri, { storage: { s3: server.s3 } });
+        seen.push({ version: t.version, rows: (await t.toArrow()).numRows });
+      }
+    })();
     const versionsByWriter = await Promise.all(
       Array.from({ length: WRITERS }, async (_, w) => {
         // Each writer has its own store and client, as separate processes would.
@@ -95,6 +104,13 @@ describe('concurrent appenders on the conditional-write server', () => {
         return versions;
       }),
     );
+
+    writing = false;
+    await reader;
+    expect(seen.length).toBeGreaterThan(0);
+    for (const snap of seen) expect(snap.rows).toBe(snap.version * ROWS);
+    // S3 is strongly consistent: a later open never sees an older version.
+    expect(seen.map((x) => x.version)).toEqual(seen.map((x) => x.version).sort((a, b) => a - b));
 
     const total = WRITERS * APPENDS;
     // Every acknowledged commit got its own version; together they are exactly 1..12.
