@@ -1,14 +1,14 @@
 /**
  * Join reordering for chains of inner / cross joins (typically `FROM a, b, c WHERE …`): the
  * inputs are re-joined greedily so each step joins an input connected to what is already
- * joined by a condition (largest input first as the probe side, then the smallest connected
- * one), instead of cross-multiplying inputs that happen to be adjacent in the FROM list.
+ * joined by a condition (the earliest such input in the written order), instead of
+ * cross-multiplying inputs that happen to be adjacent in the FROM list. Build sides are
+ * chosen afterwards from estimates.
  * Conditions attach as soon as every column they read is available. Output columns keep
  * their original order (a projection restores it when the order changed).
  */
 import type { BoundExpr } from '../expr/bound-expr.js';
 import { columnIds, conjuncts, makeAnd } from '../expr/expr-utils.js';
-import { estimateRows } from '../logical/estimate.js';
 import { join, keepColumns } from '../logical/plan-builder.js';
 import { childrenOf, withChildren, type LogicalPlan } from '../logical/logical-plan.js';
 import { isDeterministic } from './deterministic.js';
@@ -34,31 +34,19 @@ function reorder(root: LogicalPlan): LogicalPlan {
   if (leaves.length <= 2 || conds.some((c) => !isDeterministic(c))) return root;
   const ids = leaves.map((l) => new Set(l.output.map((c) => c.id)));
   const uses = conds.map((c) => columnIds(c));
-  const est = leaves.map((l) => estimateRows(l));
   const connects = (set: Set<number>, i: number): boolean =>
     uses.some((u) => {
       const all = [...u];
       return all.some((id) => ids[i]?.has(id)) && all.some((id) => set.has(id)) && all.every((id) => set.has(id) || ids[i]?.has(id));
     });
-  // Start from the largest input (the probe side of the hash joins that follow).
-  let start = 0;
-  est.forEach((n, i) => {
-    if (n !== undefined && (est[start] === undefined || n > (est[start] as number))) start = i;
-  });
-  const order = [start];
-  const have = new Set(ids[start]);
-  const remaining = new Set(leaves.map((_, i) => i).filter((i) => i !== start));
+  // Keep the written order where it joins on a condition; otherwise take the first input that
+  // does (without statistics, the author's order is the best guide to key/foreign-key chains).
+  const order = [0];
+  const have = new Set(ids[0]);
+  const remaining = new Set(leaves.map((_, i) => i).filter((i) => i !== 0));
   while (remaining.size > 0) {
-    const candidates = [...remaining].filter((i) => connects(have, i));
-    const pool = candidates.length > 0 ? candidates : [...remaining];
-    let pick = pool[0] as number;
-    if (candidates.length > 0) {
-      for (const i of pool) {
-        const a = est[i];
-        const b = est[pick];
-        if (a !== undefined && (b === undefined || a < b)) pick = i;
-      }
-    }
+    const sorted = [...remaining].sort((x, y) => x - y);
+    const pick = sorted.find((i) => connects(have, i)) ?? (sorted[0] as number);
     order.push(pick);
     remaining.delete(pick);
     for (const id of ids[pick] ?? []) have.add(id);
