@@ -60,6 +60,24 @@ export class StringColumnBuilder {
   appendString(s: string): void {
     // Worst case 3 bytes per UTF-16 unit.
     this.reserve(s.length * 3);
+    if (s.length <= 24) {
+      // Short ASCII text: copy code units directly (cheaper than encodeInto per call).
+      let p = this.pos;
+      let ascii = true;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        this.bytes[p++] = c;
+      }
+      if (ascii) {
+        this.pos = p;
+        this.finishRow(true);
+        return;
+      }
+    }
     const { written } = encoder.encodeInto(s, this.bytes.subarray(this.pos));
     this.pos += written;
     this.finishRow(true);

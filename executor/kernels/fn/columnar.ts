@@ -12,6 +12,7 @@ import { alignedValidity, andValidity, bitmapBytes, getBit } from '../make-data-
 import { decimalAt } from '../make-data.js';
 import { readValue } from '../make-data-read.js';
 import { arrayFromValues, broadcastScalar } from '../make-data-values.js';
+import { StringColumnBuilder } from '../make-data-string-builder.js';
 
 /** The argument as a column of ctx.rowCount rows (broadcasting a scalar). */
 export function asData(v: ColumnarValue, rowCount: number): arrow.Data {
@@ -48,6 +49,20 @@ export function mutableValidity(v: Uint8Array | null, length: number): Uint8Arra
 
 const decoder = new TextDecoder();
 
+/** UTF-8 bytes → JS string; short ASCII runs skip TextDecoder's per-call overhead. */
+export function decodeUtf8(bytes: Uint8Array, s: number, e: number): string {
+  if (e - s <= 24) {
+    let out = '';
+    for (let p = s; p < e; p++) {
+      const b = bytes[p]!;
+      if (b >= 0x80) return decoder.decode(bytes.subarray(s, e));
+      out += String.fromCharCode(b);
+    }
+    return out;
+  }
+  return decoder.decode(bytes.subarray(s, e));
+}
+
 /**
  * A fast per-row reader for a column: typed-array access specialised once per column.
  * Returns null for NULL rows.
@@ -82,7 +97,7 @@ export function getter(data: arrow.Data): (i: number) => ScalarValue {
     case arrow.Type.Utf8: {
       const off = data.valueOffsets as Int32Array;
       const bytes = data.values as Uint8Array;
-      return (i) => (isNull(i) ? null : decoder.decode(bytes.subarray(off[i]!, off[i + 1]!)));
+      return (i) => (isNull(i) ? null : decodeUtf8(bytes, off[i]!, off[i + 1]!));
     }
     case arrow.Type.Binary: {
       const off = data.valueOffsets as Int32Array;
@@ -117,8 +132,10 @@ export function rowwise(
     }
     const n = ctx.rowCount;
     const getters = args.map((a) => (a.kind === 'scalar' ? ((): ScalarValue => a.value) : getter(a.data)));
-    const out = new Array<ScalarValue>(n);
+    // `fn` gets a scratch array reused across rows: kernels copy what they keep.
     const vals = new Array<ScalarValue>(args.length);
+    const text = resultType.kind === 'string' ? new StringColumnBuilder(n) : null;
+    const out = text ? null : new Array<ScalarValue>(n);
     for (let i = 0; i < n; i++) {
       let anyNull = false;
       for (let k = 0; k < getters.length; k++) {
@@ -126,9 +143,13 @@ export function rowwise(
         if (v === null) anyNull = true;
         vals[k] = v;
       }
-      out[i] = strict && anyNull ? null : fn(vals.slice(), resultType, ctx);
+      const r = strict && anyNull ? null : fn(vals, resultType, ctx);
+      if (text) {
+        if (r === null) text.appendNull();
+        else text.appendString(r as string);
+      } else out![i] = r;
     }
-    return arrayOfData(arrayFromValues(resultType, out));
+    return arrayOfData(text ? text.finish() : arrayFromValues(resultType, out!));
   };
 }
 
