@@ -8,6 +8,7 @@ import type { DataType } from '../../src/common/types/data-type.js';
 import type { ColumnarValue } from '../functions/kernel.js';
 import { makeArrayData, makeNullData, validityBytes } from '../kernels/array-data.js';
 import { concatData } from '../kernels/concat.js';
+import { conformData } from '../kernels/conform.js';
 import { boolStates, identitySelection } from '../kernels/filter.js';
 import { take } from '../kernels/take.js';
 import { subsetBatch, toArray, type EvalBatch, type Evaluator } from './eval-batch.js';
@@ -83,7 +84,7 @@ function scatter(type: DataType, n: number, pieces: { sel: Int32Array; data: arr
     base += p.sel.length;
   }
   const all = concatData(
-    pieces.map((p) => p.data),
+    pieces.map((p) => conformData(p.data, at)),
     at,
   );
   return { kind: 'array', data: take(all, idx) };
