@@ -32,3 +32,13 @@ describe('zOrderPermutation', () => {
     expect([1, 2, 3, 4, 9].map(bitsPerColumn)).toEqual([21, 21, 21, 15, 7]);
   });
 });
+
+describe('columnRanks', () => {
+  it('ranks numbers (negatives, zeros, NaN last, int64) with nulls first and ties shared', async () => {
+    const { columnRanks, locateRows } = await import('../../src/delta/ops/column-ranks.js');
+    const v = arrow.vectorFromArray([3.5, null, -2, Number.NaN, -0, 0, -1e300, 3.5], new arrow.Float64());
+    expect([...columnRanks([...v.data], locateRows([8]), 'd')]).toEqual([5, 0, 2, 7, 3, 3, 1, 5]);
+    const big = arrow.vectorFromArray([2n ** 40n, -5n, null, 7n], new arrow.Int64());
+    expect([...columnRanks([...big.data], locateRows([4]), 'l')]).toEqual([3, 1, 0, 2]);
+  });
+});

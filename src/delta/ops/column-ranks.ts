@@ -7,6 +7,7 @@
 import * as arrow from 'apache-arrow';
 import { unsupported } from '../../common/errors.js';
 import { alignedValidity, bitAt } from '../arrow/bitmap.js';
+import { radixOrder, sortableKeys } from './radix-order.js';
 
 /** Global row → (chunk, local row). */
 export interface RowLocator {
@@ -75,6 +76,21 @@ function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array
   return aEnd - aStart - (bEnd - bStart);
 }
 
+/** Numeric ranks by a radix sort of order-preserving 64-bit keys (nulls first). */
+function numericRanks(keys: Float64Array, isNull: Uint8Array): Uint32Array {
+  const n = keys.length;
+  const { hi, lo } = sortableKeys(keys, isNull);
+  const order = radixOrder(hi, lo, 64);
+  const ranks = new Uint32Array(n);
+  for (let k = 1; k < n; k++) {
+    const prev = order[k - 1] ?? 0;
+    const cur = order[k] ?? 0;
+    const tie = isNull[prev] === isNull[cur] && (isNull[cur] === 1 || keys[prev] === keys[cur]);
+    ranks[cur] = tie ? (ranks[prev] ?? 0) : k;
+  }
+  return ranks;
+}
+
 /** Rank per global row (0 for the first value, nulls first), computed over all chunks. */
 export function columnRanks(chunks: readonly arrow.Data[], loc: RowLocator, column: string): Uint32Array {
   const n = loc.chunk.length;
@@ -94,7 +110,7 @@ export function columnRanks(chunks: readonly arrow.Data[], loc: RowLocator, colu
       numericKeys(d, keys, at);
       at += d.length;
     }
-    compare = (a, b) => (keys[a] ?? 0) - (keys[b] ?? 0);
+    return numericRanks(keys, isNull);
   } else if (type.typeId === arrow.Type.Utf8 || type.typeId === arrow.Type.Binary) {
     const offsets = chunks.map((d) => d.valueOffsets as Int32Array);
     const values = chunks.map((d) => d.values as Uint8Array);
