@@ -91,29 +91,13 @@ export function take(data: arrow.Data, idx: Indexes): arrow.Data {
         const out = raw instanceof BigInt64Array ? new BigInt64Array(n * stride) : new BigUint64Array(n * stride);
         const sw = new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2);
         const ow = new Int32Array(out.buffer);
-        const words = 2 * stride;
-        for (let k = 0; k < n; k++) {
-          const i = idx[k]!;
-          if (i < 0) continue;
-          for (let w = 0; w < words; w++) ow[k * words + w] = sw[i * words + w]!;
-        }
+        copyRuns(sw, ow, idx, 2 * stride);
         return makeArrayData(type, n, validity, nullCount, out);
       }
       const src = data.values as unknown as { [i: number]: number | bigint; length: number };
       const Ctor = (src as unknown as { constructor: new (len: number) => { [i: number]: number | bigint } }).constructor;
       const out = new Ctor(n * stride);
-      if (stride === 1) {
-        for (let k = 0; k < n; k++) {
-          const i = idx[k]!;
-          if (i >= 0) out[k] = src[i]!;
-        }
-      } else {
-        for (let k = 0; k < n; k++) {
-          const i = idx[k]!;
-          if (i < 0) continue;
-          for (let s = 0; s < stride; s++) out[k * stride + s] = src[i * stride + s]!;
-        }
-      }
+      copyRuns(src as unknown as Words, out as unknown as Words, idx, stride);
       return makeArrayData(type, n, validity, nullCount, out as unknown as ArrayBufferView);
     }
     default:
@@ -121,10 +105,41 @@ export function take(data: arrow.Data, idx: Indexes): arrow.Data {
   }
 }
 
+interface Words {
+  [i: number]: number;
+  subarray(start: number, end: number): Words;
+  set(src: Words, offset: number): void;
+}
+
+/** out[k] = src[idx[k]] (`width` elements per row); runs of consecutive indexes copy as blocks. */
+function copyRuns(src: Words, out: Words, idx: Indexes, width: number): void {
+  const n = idx.length;
+  let k = 0;
+  while (k < n) {
+    const i = idx[k]!;
+    if (i < 0) {
+      k++;
+      continue;
+    }
+    let e = k + 1;
+    while (e < n && idx[e] === i + (e - k)) e++;
+    const len = e - k;
+    if (len >= 16) out.set(src.subarray(i * width, (i + len) * width), k * width);
+    else if (width === 1) for (let j = 0; j < len; j++) out[k + j] = src[i + j]!;
+    else for (let j = 0; j < len * width; j++) out[k * width + j] = src[i * width + j]!;
+    k = e;
+  }
+}
+
 function gatherValidity(data: arrow.Data, idx: Indexes): { validity: Uint8Array | null; nullCount: number } {
   const n = idx.length;
   const bm = data.nullBitmap;
   const hasNulls = !!bm && bm.length > 0 && data.nullCount !== 0;
+  if (!hasNulls) {
+    let negative = false;
+    for (let k = 0; k < n && !negative; k++) negative = idx[k]! < 0;
+    if (!negative) return { validity: null, nullCount: 0 };
+  }
   const out = new Uint8Array(validityBytes(n));
   let nulls = 0;
   const off = data.offset;
