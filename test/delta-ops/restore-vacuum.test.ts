@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DeltaSqlError } from '../../src/common/errors.js';
+import type { ObjectStore } from '../../src/storage/object-store.js';
 import { historyRows } from '../../src/delta/ops/history.js';
 import { restore } from '../../src/delta/ops/restore.js';
 import { vacuum } from '../../src/delta/ops/vacuum.js';
@@ -158,5 +160,24 @@ describe('vacuum', () => {
     // Removed just now: inside a 1-hour window, so kept.
     const r = await vacuum(storeAt(dir), { retentionHours: 1, dryRun: true });
     expect(r.files).toEqual([]);
+  });
+
+  it('records VACUUM END with status FAILED when a deletion fails', async () => {
+    const { dir } = await tableWithJunk();
+    const local = storeAt(dir);
+    const failing: ObjectStore = {
+      root: local.root,
+      get: (p, r) => local.get(p, r),
+      put: (p, b) => local.put(p, b),
+      putIfAbsent: (p, b) => local.putIfAbsent(p, b),
+      list: (p) => local.list(p),
+      head: (p) => local.head(p),
+      delete: (p) => (p.endsWith('.json') || p.includes('_delta_log') ? local.delete(p) : Promise.reject(new DeltaSqlError('IO', `cannot delete ${p}`))),
+    };
+    await expect(vacuum(failing)).rejects.toThrow(/cannot delete/);
+    const h = await historyRows(local, { limit: 2 });
+    expect(h.map((x) => x.operation)).toEqual(['VACUUM END', 'VACUUM START']);
+    expect(h[0]?.operationParameters.get('status')).toBe('FAILED');
+    expect(h[0]?.operationMetrics.get('numDeletedFiles')).toBe('0');
   });
 });

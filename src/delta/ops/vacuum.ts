@@ -108,12 +108,24 @@ export async function vacuum(store: ObjectStore, options: VacuumOptions = {}): P
     parameters: startParameters,
     metrics: { numFilesToDelete: files.length, sizeOfDataToDelete: size },
   });
-  for (const f of files) await store.delete(f);
-  const afterStart = await loadSnapshot(store);
-  await commitActions(store, afterStart, [], {
-    name: 'VACUUM END',
-    parameters: { status: 'COMPLETED' },
-    metrics: { numDeletedFiles: files.length, numVacuumedDirectories: dirs.size },
-  });
-  return { dryRun: false, numDeletedFiles: files.length, ...base };
+  let deleted = 0;
+  const end = async (status: 'COMPLETED' | 'FAILED'): Promise<void> => {
+    await commitActions(store, await loadSnapshot(store), [], {
+      name: 'VACUUM END',
+      parameters: { status },
+      metrics: { numDeletedFiles: deleted, numVacuumedDirectories: dirs.size },
+    });
+  };
+  try {
+    for (const f of files) {
+      await store.delete(f);
+      deleted++;
+    }
+  } catch (error) {
+    // Spark records the failed run too; the deletion error is what the caller sees.
+    await end('FAILED').catch(() => undefined);
+    throw error;
+  }
+  await end('COMPLETED');
+  return { dryRun: false, numDeletedFiles: deleted, ...base };
 }
