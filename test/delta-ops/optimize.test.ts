@@ -103,4 +103,18 @@ describe('optimize ZORDER BY', () => {
     expect(validateDeltaTable(dir)).toEqual([]);
     console.log(`zorder: ${n} files; x in [0,49] hits ${hitX} (before 16/16), y in [500,549] hits ${hitY}`);
   });
+
+  it('Z-orders each partition separately and keeps every row', async () => {
+    const dir = await newIdTable('ops-zorder-part-');
+    for (let i = 0; i < 3; i++) await append(dir, [i, 10 + i, 20 + i], 'a');
+    for (let i = 0; i < 2; i++) await append(dir, [100 + i], 'b');
+    await append(dir, [200], 'c');
+    const r = await optimize(storeAt(dir), { zOrderBy: ['id'] });
+    expect(r.metrics.partitionsOptimized).toBe(2);
+    expect(r.metrics.numFilesRemoved).toBe(5);
+    const s = await loadSnapshot(storeAt(dir));
+    expect(s.files().map((f) => f.partitionValues['p']).sort()).toEqual(['a', 'b', 'c']);
+    expect(ids(await readTableRows(dir))).toEqual([0, 1, 2, 10, 11, 12, 20, 21, 22, 100, 101, 200]);
+    expect(validateDeltaTable(dir)).toEqual([]);
+  });
 });

@@ -117,9 +117,13 @@ export async function optimize(store: ObjectStore, options: OptimizeOptions = {}
   try {
     const packer = newWriter(target);
     for (const bin of plan.bins) {
-      const batches = await readBin(store, snapshot, bin.files);
-      if (zOrder.length > 0) adds.push(...(await writeZOrdered(() => newWriter(Number.MAX_SAFE_INTEGER), batches, zOrder, target, binBytes(bin))));
-      else for (const b of batches) await packer.write(b);
+      if (zOrder.length > 0) {
+        // Z-ordering needs the whole partition at once; compaction streams file by file.
+        const batches = await readBin(store, snapshot, bin.files);
+        adds.push(...(await writeZOrdered(() => newWriter(Number.MAX_SAFE_INTEGER), batches, zOrder, target, binBytes(bin))));
+      } else {
+        for (const f of bin.files) for await (const b of readDeltaFile(store, snapshot, f)) await packer.write(b);
+      }
       removed.push(...bin.files);
     }
     adds.push(...(await packer.close()));
