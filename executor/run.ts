@@ -1,6 +1,7 @@
 /**
  * Run a physical plan: map each node kind to its operator (executor/operators), pulling Arrow
- * RecordBatches; cancellation is checked between batches.
+ * RecordBatches; cancellation is checked between batches, and long queries give the event loop a
+ * turn now and then so that a cancel can arrive (responsive-stream.ts).
  */
 import * as arrow from 'apache-arrow';
 import { DeltaSqlError } from '../src/common/errors.js';
@@ -27,6 +28,7 @@ import { runGenerate } from './operators/generate.js';
 import { runRecursiveCte, runWorkTable } from './operators/recursive-cte.js';
 import { runSetOp } from './operators/set-op.js';
 import { runWindow } from './operators/window.js';
+import { responsive, type YieldClock } from './responsive-stream.js';
 
 export function executePlan(plan: PhysicalPlan, ctx: ExecutionContext): AsyncIterable<arrow.RecordBatch> {
   return makeEnv(ctx).execute(plan);
@@ -48,11 +50,13 @@ async function collectWith(env: RunEnv, plan: PhysicalPlan): Promise<arrow.Table
 }
 
 function makeEnv(ctx: ExecutionContext): RunEnv {
+  const clock: YieldClock = { lastYield: performance.now() };
+  const run = (plan: PhysicalPlan): BatchStream => responsive(dispatch(plan, env), clock, env.checkCancelled);
   const env: RunEnv = {
     ctx,
     functions: ctx.functions ?? defaultFunctions,
     workTables: new Map(),
-    execute: (plan) => (ctx.operatorStats ? measured(plan, dispatch(plan, env), ctx.operatorStats) : dispatch(plan, env)),
+    execute: (plan) => (ctx.operatorStats ? measured(plan, run(plan), ctx.operatorStats) : run(plan)),
     runPlan: (plan) => collectWith(env, plan),
     checkCancelled: () => {
       if (ctx.signal?.aborted) throw new DeltaSqlError('CANCELLED', 'the query was cancelled');
