@@ -15,6 +15,7 @@ import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
 import type { BoundExpr } from '../../planner/expr/bound-expr.js';
 import { QueryResult } from './query-result.js';
 import { runQuery, type StatementEnv } from './session-statements.js';
+import { isDeltaOpStatement, runDeltaOpStatement } from './session-delta-ops.js';
 
 export async function runWriteStatement(env: StatementEnv, stmt: Statement): Promise<QueryResult> {
   switch (stmt.kind) {
@@ -25,6 +26,7 @@ export async function runWriteStatement(env: StatementEnv, stmt: Statement): Pro
     case 'dropTable':
       return dropTable(env, stmt);
     default:
+      if (isDeltaOpStatement(stmt)) return runDeltaOpStatement(env, stmt);
       return unsupported(`statement ${stmt.kind}`, { position: stmt.span.start });
   }
 }
