@@ -2,15 +2,10 @@
  * An object store over S3 (or any S3-compatible service) via @aws-sdk/client-s3.
  * Create-if-absent is `PutObject` with `If-None-Match: *`: 412 means the key
  * exists; 409 (a concurrent conditional write in flight) is retried.
+ * The SDK is imported on first use: loading it costs ~150 ms of CPU, which every
+ * CLI start would otherwise pay even without S3.
  */
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DeltaSqlError } from '../common/errors.js';
 import type { ByteRange, ObjectMeta, ObjectStore } from './object-store.js';
 
@@ -61,6 +56,12 @@ function describeSdkError(error: unknown): SdkErrorShape {
   return { name, status, message };
 }
 
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let sdkModule: Promise<S3Sdk> | undefined;
+const loadSdk = (): Promise<S3Sdk> => (sdkModule ??= import('@aws-sdk/client-s3'));
+
+type ClientConfig = NonNullable<ConstructorParameters<typeof import('@aws-sdk/client-s3').S3Client>[0]>;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class S3Store implements ObjectStore {
@@ -68,7 +69,9 @@ export class S3Store implements ObjectStore {
   private readonly bucket: string;
   /** '' or a key prefix ending in '/'. */
   private readonly base: string;
-  private readonly client: S3Client;
+  /** The injected client, or one built on first use from `clientConfig`. */
+  private client: S3Client | undefined;
+  private readonly clientConfig: ClientConfig;
   private readonly secrets: readonly string[];
   private readonly conflictRetries: number;
   private readonly commitMode: S3CommitMode;
@@ -85,9 +88,8 @@ export class S3Store implements ObjectStore {
     this.commitMode = options.commitMode ?? 'conditional';
     const creds = options.credentials;
     this.secrets = creds ? [creds.accessKeyId, creds.secretAccessKey, creds.sessionToken ?? ''].filter((s) => s.length >= 4) : [];
-    this.client =
-      options.client ??
-      new S3Client({
+    this.client = options.client;
+    this.clientConfig = {
         ...(options.region !== undefined ? { region: options.region } : {}),
         ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
         ...(options.forcePathStyle !== undefined ? { forcePathStyle: options.forcePathStyle } : {}),
@@ -100,7 +102,14 @@ export class S3Store implements ObjectStore {
               },
             }
           : {}),
-      });
+    };
+  }
+
+  /** The SDK module and the client, both loaded on the first request. */
+  private async sdk(): Promise<{ readonly sdk: S3Sdk; readonly client: S3Client }> {
+    const sdk = await loadSdk();
+    this.client ??= new sdk.S3Client(this.clientConfig);
+    return { sdk, client: this.client };
   }
 
   private key(path: string): string {
@@ -135,8 +144,9 @@ export class S3Store implements ObjectStore {
       return new Uint8Array(0);
     }
     try {
-      const response = await this.client.send(
-        new GetObjectCommand({
+      const { sdk, client } = await this.sdk();
+      const response = await client.send(
+        new sdk.GetObjectCommand({
           Bucket: this.bucket,
           Key: this.key(path),
           ...(range !== undefined ? { Range: `bytes=${Math.max(0, range.start)}-${range.end - 1}` } : {}),
@@ -159,7 +169,8 @@ export class S3Store implements ObjectStore {
 
   async put(path: string, bytes: Uint8Array): Promise<void> {
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.key(path), Body: bytes }));
+      const { sdk, client } = await this.sdk();
+      await client.send(new sdk.PutObjectCommand({ Bucket: this.bucket, Key: this.key(path), Body: bytes }));
     } catch (error) {
       throw this.failure(error, 'write', path);
     }
@@ -212,8 +223,9 @@ export class S3Store implements ObjectStore {
   private async putConditional(path: string, bytes: Uint8Array): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.client.send(
-          new PutObjectCommand({ Bucket: this.bucket, Key: this.key(path), Body: bytes, IfNoneMatch: '*' }),
+        const { sdk, client } = await this.sdk();
+        await client.send(
+          new sdk.PutObjectCommand({ Bucket: this.bucket, Key: this.key(path), Body: bytes, IfNoneMatch: '*' }),
         );
         return true;
       } catch (error) {
@@ -231,9 +243,10 @@ export class S3Store implements ObjectStore {
     const out: ObjectMeta[] = [];
     let token: string | undefined;
     try {
+      const { sdk, client } = await this.sdk();
       do {
-        const response = await this.client.send(
-          new ListObjectsV2Command({
+        const response = await client.send(
+          new sdk.ListObjectsV2Command({
             Bucket: this.bucket,
             Prefix: this.key(prefix),
             ...(token !== undefined ? { ContinuationToken: token } : {}),
@@ -258,7 +271,8 @@ export class S3Store implements ObjectStore {
 
   async delete(path: string): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(path) }));
+      const { sdk, client } = await this.sdk();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(path) }));
     } catch (error) {
       const failure = this.failure(error, 'delete', path);
       if (failure.code !== 'FILE_NOT_FOUND') throw failure;
@@ -267,7 +281,8 @@ export class S3Store implements ObjectStore {
 
   async head(path: string): Promise<ObjectMeta | undefined> {
     try {
-      const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(path) }));
+      const { sdk, client } = await this.sdk();
+      const response = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: this.key(path) }));
       return { path, size: response.ContentLength ?? 0, lastModified: response.LastModified?.getTime() ?? 0 };
     } catch (error) {
       const failure = this.failure(error, 'stat', path);
