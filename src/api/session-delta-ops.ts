@@ -4,7 +4,7 @@
  */
 import type * as arrow from 'apache-arrow';
 import { DeltaSqlError, type SourcePosition } from '../common/errors.js';
-import { BOOLEAN, LONG, STRING, field, struct, type StructField } from '../common/types/data-type.js';
+import { BOOLEAN, LONG, STRING, TIMESTAMP, field, struct, type StructField } from '../common/types/data-type.js';
 import type { Expr, ObjectName, Query, Statement } from '../../grammar/ast/index.js';
 import type { DescribeHistory, Optimize, Restore, Vacuum } from '../../grammar/ast/delta-statements.js';
 import type { ShowTblProperties } from '../../grammar/ast/statements.js';
@@ -139,8 +139,17 @@ async function restoreTable(env: StatementEnv, stmt: Restore): Promise<QueryResu
     if (!Number.isInteger(v) || v < 0) throw new DeltaSqlError('INVALID_ARGUMENT', `RESTORE version must be a non-negative integer, got ${v}`, { position: tt.span.start });
     result = await restore(t.store, { version: v });
   } else {
-    const v = await constantOf(env, tt.value);
-    if (!(v instanceof Date) && typeof v !== 'string') {
+    // Cast in the session's time zone, as Spark reads a zone-less timestamp string.
+    const span = tt.value.span;
+    const v = await constantOf(env, {
+      kind: 'cast',
+      expr: tt.value,
+      type: { kind: 'type', type: TIMESTAMP, text: 'TIMESTAMP', span },
+      tryCast: false,
+      syntax: 'function',
+      span,
+    });
+    if (!(v instanceof Date)) {
       throw new DeltaSqlError('INVALID_ARGUMENT', `RESTORE TIMESTAMP AS OF needs a timestamp, got ${String(v)}`, { position: tt.span.start });
     }
     result = await restore(t.store, { timestamp: v });

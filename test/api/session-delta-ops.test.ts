@@ -91,3 +91,24 @@ describe('Delta maintenance statements', () => {
     expect((await s.sql('SHOW TBLPROPERTIES t (a.b)')).rows()).toEqual([{ key: 'a.b', value: 'x' }]);
   });
 });
+
+describe('RESTORE TIMESTAMP AS OF', () => {
+  it('reads a zone-less timestamp in the session time zone', async () => {
+    const { s } = await session();
+    await s.sql('CREATE TABLE t (id INT)');
+    await s.sql('INSERT INTO t VALUES (1)');
+    const commit = (await s.sql('DESCRIBE HISTORY t LIMIT 1')).rows()[0]?.['timestamp'] as Date;
+    // One second after the insert, written as local time in a UTC+10 session: resolves to version 1.
+    const local = new Date(commit.getTime() + 1000 + 10 * 3600_000).toISOString().replace('T', ' ').replace('Z', '');
+    await s.sql('INSERT INTO t VALUES (2)');
+    await s.sql("SET spark.sql.session.timeZone = '+10:00'");
+    await new Promise((r) => setTimeout(r, 1100));
+    await s.sql('INSERT INTO t VALUES (3)');
+    // A commit landing after the chosen instant must not be restored; pick one the table has.
+    const v2 = (await s.sql('DESCRIBE HISTORY t')).rows().find((x) => Number(x['version']) === 2)?.['timestamp'] as Date;
+    const target = commit.getTime() + 1000 < v2.getTime() ? 1 : 2;
+    await s.sql(`RESTORE t TO TIMESTAMP AS OF '${local}'`);
+    const ids = (await s.sql('SELECT id FROM t ORDER BY id')).rows().map((x) => x['id']);
+    expect(ids).toEqual(target === 1 ? [1] : [1, 2]);
+  });
+});
