@@ -3,6 +3,9 @@ import { ALL_TOKENS } from '../tokens.js';
 import { tokenEnd, tokenStart } from '../lex.js';
 import type { Span } from '../ast/node.js';
 import { errorMessageProvider } from './error-messages.js';
+import { LazyLookaheadStrategy } from './lazy-lookahead.js';
+
+const MAX_LOOKAHEAD = 1;
 
 export type Rule<T> = ParserMethod<[], T>;
 
@@ -22,7 +25,16 @@ export class ParserBase extends EmbeddedActionsParser {
   paramCount = 0;
 
   constructor() {
-    super(ALL_TOKENS, { maxLookahead: 1, recoveryEnabled: false, errorMessageProvider, skipValidations: process.env['DELTASQL_GRAMMAR_VALIDATE'] !== '1' });
+    // DELTASQL_GRAMMAR_VALIDATE=1 (grammar tests): Chevrotain's full validation and every lookahead
+    // built eagerly. Otherwise both are skipped at construction, which CLI startup pays for.
+    const validate = process.env['DELTASQL_GRAMMAR_VALIDATE'] === '1';
+    super(ALL_TOKENS, {
+      maxLookahead: MAX_LOOKAHEAD,
+      recoveryEnabled: false,
+      errorMessageProvider,
+      skipValidations: !validate,
+      ...(validate ? {} : { lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD) }),
+    });
   }
 
   rule<T>(name: string, impl: () => T): Rule<T> {
