@@ -66,7 +66,7 @@ export default async function tpchBench(): Promise<void> {
     ` ${data.seconds > 0 ? `generated in ${data.seconds.toFixed(1)} s` : 'reused'} (${data.dir})`);
 
   const duck = engines.includes('duckdb') ? await openDuckDb(data, threads) : undefined;
-  if (engines.includes('duckdb')) console.log(duck === undefined ? 'DuckDB: @duckdb/node-api is not installed; DuckDB columns stay empty' : `DuckDB ${duck.version}`);
+  if (engines.includes('duckdb')) console.log(duck === undefined ? 'DuckDB: @duckdb/node-api is not installed (npm install --no-save @duckdb/node-api); DuckDB columns stay empty' : `DuckDB ${duck.version}`);
 
   const header = ['query', 'cold ms', 'warm ms', 'duckdb ms', 'cold/duck', 'warm/duck', 'rows', 'answer'];
   const widths = [5, 9, 9, 9, 9, 9, 6, 40];

@@ -30,7 +30,10 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 export async function openDuckDb(data: TpchDataset, threads: number): Promise<DuckDbRunner | undefined> {
   let mod: DuckDbModule;
   try {
-    mod = (await import('@duckdb/node-api')) as unknown as DuckDbModule;
+    // Not a dependency (npm here writes a lockfile without DuckDB's other-platform packages and
+    // `npm ci` then refuses it): install it for the comparison with `npm install --no-save @duckdb/node-api`.
+    const specifier = '@duckdb/node-api';
+    mod = (await import(specifier)) as DuckDbModule;
   } catch {
     return undefined;
   }
