@@ -91,7 +91,7 @@ export function take(data: arrow.Data, idx: Indexes): arrow.Data {
         const out = raw instanceof BigInt64Array ? new BigInt64Array(n * stride) : new BigUint64Array(n * stride);
         const sw = new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2);
         const ow = new Int32Array(out.buffer);
-        copyRuns(sw, ow, idx, 2 * stride);
+        copyRuns(sw as unknown as Words, ow as unknown as Words, idx, 2 * stride);
         return makeArrayData(type, n, validity, nullCount, out);
       }
       const src = data.values as unknown as { [i: number]: number | bigint; length: number };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStatement } from '../../grammar/index.js';
 import type { Query } from '../../grammar/ast/index.js';
-import { DOUBLE, INT, LONG, STRING, typeToSql, type StructField } from '../../src/common/types/data-type.js';
+import { DOUBLE, INT, LONG, STRING, typeToSql, type DataType, type StructField } from '../../src/common/types/data-type.js';
 import { DeltaSqlError } from '../../src/common/errors.js';
 import { tableKey } from '../../planner/bind/query-env.js';
 import { planQuery, type PlannedQuery } from '../../planner/plan-query.js';
@@ -10,7 +10,7 @@ import type { LogicalPlan } from '../../planner/logical/logical-plan.js';
 import type { PhysicalPlan } from '../../planner/physical/physical-plan.js';
 import { INT as I } from '../../src/common/types/data-type.js';
 
-const f = (name: string, type = INT): StructField => ({ name, type, nullable: true, metadata: {} });
+const f = (name: string, type: DataType = INT): StructField => ({ name, type, nullable: true, metadata: {} });
 const tables = new Map<string, TableSource>([
   [tableKey(['t'], undefined), { kind: 'memory', name: 't', schema: [f('a'), f('b', STRING), f('Name', STRING)], rowCount: 10 }],
   [tableKey(['u'], undefined), { kind: 'memory', name: 'u', schema: [f('a'), f('k'), f('v', DOUBLE)], rowCount: 100 }],
