@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken } from './chevrotain-runtime.js';
 import { DeltaSqlError, type SourcePosition } from '../src/common/errors.js';
 import {
   BlockComment,

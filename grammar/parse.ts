@@ -1,4 +1,4 @@
-import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, type IRecognitionException, type IToken } from './chevrotain-runtime.js';
 import { DeltaSqlError, unsupported, type SourcePosition } from '../src/common/errors.js';
 import type { Statement } from './ast/statements.js';
 import { endOfText, lex, tokenEnd, tokenStart } from './lex.js';

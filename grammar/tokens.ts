@@ -4,7 +4,7 @@
  * which keeps the lexer small and fast. Non-reserved keywords carry the `Ident` category, so they
  * stay usable as names wherever an identifier is accepted.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain-runtime.js';
 import { NON_RESERVED_KEYWORDS, RESERVED_KEYWORDS } from './keywords.js';
 
 /** Anything usable as a name: plain and backquoted identifiers and every non-reserved keyword. */

@@ -1,4 +1,4 @@
-import { EOF, Lexer, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, Lexer, type IParserErrorMessageProvider, type IToken, type TokenType } from '../chevrotain-runtime.js';
 
 /** What a rule stands for, in plain words (used when no alternative of the rule matched). */
 const RULE_PHRASES: Readonly<Record<string, string>> = {

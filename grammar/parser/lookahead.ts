@@ -1,4 +1,4 @@
-import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from '../chevrotain-runtime.js';
 import { Arrow, BackquotedIdent, Comma, Ident, LParen, RParen, kw } from '../tokens.js';
 
 export const is = (t: IToken, type: TokenType): boolean => tokenMatcher(t, type);

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type ParserMethod, type TokenType } from '../chevrotain-runtime.js';
 import { ALL_TOKENS } from '../tokens.js';
 import { tokenEnd, tokenStart } from '../lex.js';
 import type { Span } from '../ast/node.js';
