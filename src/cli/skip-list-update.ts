@@ -15,9 +15,16 @@ export function skipListPath(file: string): string {
   return relative(process.cwd(), file).replace(/\\/g, '/');
 }
 
+const firstLine = (text: string): string => text.split('\n')[0]?.trim() ?? '';
+
 function reasonOf(failure: GoldenFailure): string {
-  const actual = failure.actual.split('\n')[0]?.trim() ?? '';
-  const text = failure.kind === 'result' ? `wrong result: ${failure.message}` : actual !== '' ? actual : failure.message;
+  const actual = firstLine(failure.actual);
+  const text =
+    failure.kind === 'result'
+      ? `wrong result: expected '${firstLine(failure.expected)}' but got '${actual}'`
+      : actual !== ''
+        ? actual
+        : failure.message;
   return text.replace(/\s+/g, ' ').slice(0, 160);
 }
 
