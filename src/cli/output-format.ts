@@ -59,6 +59,10 @@ function fitWidths(natural: number[], total: number): number[] {
   return widths;
 }
 
+function isNumberCell(cell: Cell | undefined): boolean {
+  return cell !== null && cell !== undefined && (cell.t === 'int' || cell.t === 'float' || cell.t === 'decimal');
+}
+
 function renderTable(names: string[], rows: Cell[][], options: FormatOptions): string {
   const nullText = options.nullText ?? 'NULL';
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
@@ -66,8 +70,16 @@ function renderTable(names: string[], rows: Cell[][], options: FormatOptions): s
   const textRows = shown.map((row) => (row === undefined ? names.map(() => '…') : row.map((c) => cellText(c, options.timeZone))));
   const natural = names.map((name, c) => Math.max(Array.from(name).length, ...textRows.map((r) => Array.from(r[c] ?? 'NULL').length)));
   const widths = fitWidths(natural, options.width ?? Number.POSITIVE_INFINITY);
-  const table = new Table({ head: names.map((n, c) => truncate(n, widths[c] ?? 4)), style: { head: [], border: [] } });
-  for (const row of textRows) table.push(row.map((t, c) => (t === null ? nullText : truncate(t, widths[c] ?? 4))));
+  const numeric = names.map((_, c) => rows.some((r) => isNumberCell(r[c])) && rows.every((r) => r[c] === null || isNumberCell(r[c])));
+  const table = new Table({
+    head: names.map((n, c) => truncate(n, widths[c] ?? 4)),
+    style: { head: [], border: [] },
+    // No rule between body rows, as psql and the DuckDB shell print tables.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const row of textRows) {
+    table.push(row.map((t, c) => ({ content: t === null ? nullText : truncate(t, widths[c] ?? 4), hAlign: numeric[c] ? ('right' as const) : ('left' as const) })));
+  }
   const note = rows.length > maxRows ? `\n(${rows.length - maxRows} rows not shown; use .mode csv or LIMIT to see them)` : '';
   return `${table.toString()}${note}\n`;
 }
@@ -79,6 +91,8 @@ export function formatResult(result: arrow.Table, format: OutputFormat, options:
   const text = (c: Cell): string | null => cellText(c, options.timeZone);
   switch (format) {
     case 'table':
+      // EXPLAIN's single `plan` column reads best as the plain lines it holds.
+      if (names.length === 1 && names[0] === 'plan') return `${rows.map((r) => text(r[0] ?? null) ?? '').join('\n')}\n`;
       return renderTable(names, rows, options);
     case 'csv':
     case 'tsv': {
