@@ -3,7 +3,7 @@ import { ALL_TOKENS } from '../tokens.js';
 import { tokenEnd, tokenStart } from '../lex.js';
 import type { Span } from '../ast/node.js';
 import { errorMessageProvider } from './error-messages.js';
-import { LazyLookaheadStrategy } from './lazy-lookahead.js';
+import { isLazyLookahead, LazyLookaheadStrategy, type LookaheadFunction } from './lazy-lookahead.js';
 
 const MAX_LOOKAHEAD = 1;
 
@@ -35,6 +35,17 @@ export class ParserBase extends EmbeddedActionsParser {
       skipValidations: !validate,
       ...(validate ? {} : { lookaheadStrategy: new LazyLookaheadStrategy(MAX_LOOKAHEAD) }),
     });
+  }
+
+  /**
+   * Chevrotain 11 internal hook (called as each lookahead function is cached): lets a lazy
+   * lookahead replace itself in the cache once built. Fails loudly if a Chevrotain upgrade moves it.
+   */
+  setLaFuncCache(key: number, fn: LookaheadFunction): void {
+    const cache: unknown = Reflect.get(this, 'lookAheadFuncsCache');
+    if (!(cache instanceof Map)) throw new Error('grammar: Chevrotain lookahead cache not found');
+    if (isLazyLookahead(fn)) fn.install = (built) => void cache.set(key, built);
+    cache.set(key, fn);
   }
 
   rule<T>(name: string, impl: () => T): Rule<T> {
