@@ -123,7 +123,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .option('--engine-name <name>', 'engine name for skipif/onlyif', 'deltasql')
     .option('--skip-list <file>', 'records known to fail, with reasons')
     .option('--update-skip-list <file>', 'rewrite the skip list from this run (drop passing entries, add failures with their causes)')
-    .action(async (paths: string[], options: { complete?: boolean; engineName: string; skipList?: string; updateSkipList?: string }) => {
+    .option('--any-error', "accept any user error where a file expects an error (other engines' message texts)")
+    .action(async (paths: string[], options: { complete?: boolean; engineName: string; skipList?: string; updateSkipList?: string; anyError?: boolean }) => {
       exitCode = await runTestCommand(paths, options);
     });
 
