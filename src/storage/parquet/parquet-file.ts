@@ -25,7 +25,8 @@
  * - INT32 with INTEGER(8|16) → Int8/Int16; unannotated INT32/INT64 → Int32/Int64.
  */
 import * as arrow from 'apache-arrow';
-import { ParquetFile as WasmParquetFile, readSchema } from 'parquet-wasm';
+import type { ParquetFile as WasmParquetFile } from 'parquet-wasm';
+import { parquetWasm } from './parquet-wasm.js';
 import { DeltaSqlError } from '../../common/errors.js';
 import { ColumnChunkCache } from '../cache/column-chunk-cache.js';
 import type { ObjectStore } from '../object-store.js';
@@ -78,7 +79,7 @@ function arrowSchemaFromFooter(footer: Uint8Array, path: string): arrow.Schema {
   new DataView(file.buffer).setUint32(footer.length + 4, footer.length, true);
   file.set(magic, footer.length + 8);
   try {
-    return arrow.tableFromIPC(readSchema(file).intoIPCStream()).schema;
+    return arrow.tableFromIPC(parquetWasm().readSchema(file).intoIPCStream()).schema;
   } catch (error) {
     throw wasmError(path, error);
   }
@@ -135,7 +136,7 @@ export class ParquetFile {
   private wasm(): Promise<WasmParquetFile> {
     this.wasmFile ??= this.fileBytes().then(async (bytes) => {
       try {
-        return await WasmParquetFile.fromFile(new Blob([bytes]));
+        return await parquetWasm().ParquetFile.fromFile(new Blob([bytes]));
       } catch (error) {
         throw wasmError(this.path, error);
       }
@@ -213,7 +214,7 @@ export class ParquetFile {
         store: this.store, path: this.path, size: this.size, metadata: this.metadata, builder: this.builder, rowGroup: g, columns, maxGap: this.maxGap,
       });
       try {
-        file = await WasmParquetFile.fromFile(new Blob([bytes]));
+        file = await parquetWasm().ParquetFile.fromFile(new Blob([bytes]));
       } catch (error) {
         throw wasmError(this.path, error);
       }

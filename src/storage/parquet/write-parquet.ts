@@ -10,7 +10,8 @@
  * readers (Spark) would see as plain longs; cast to µs timestamps / Date32 first.
  */
 import * as arrow from 'apache-arrow';
-import { Compression, EnabledStatistics, Table as WasmTable, WriterPropertiesBuilder, writeParquet as wasmWriteParquet } from 'parquet-wasm';
+import type { Compression } from 'parquet-wasm';
+import { parquetWasm } from './parquet-wasm.js';
 import { DeltaSqlError } from '../../common/errors.js';
 
 export type ParquetCompression = 'zstd' | 'snappy' | 'uncompressed';
@@ -22,11 +23,10 @@ export interface WriteParquetOptions {
   readonly rowGroupSize?: number;
 }
 
-const CODEC: Record<ParquetCompression, Compression> = {
-  zstd: Compression.ZSTD,
-  snappy: Compression.SNAPPY,
-  uncompressed: Compression.UNCOMPRESSED,
-};
+function codec(compression: ParquetCompression): Compression {
+  const { Compression: codes } = parquetWasm();
+  return compression === 'zstd' ? codes.ZSTD : compression === 'snappy' ? codes.SNAPPY : codes.UNCOMPRESSED;
+}
 
 /** Throws for types whose Parquet encoding would lose their meaning for other readers. */
 function checkWritable(field: arrow.Field, path: string): void {
@@ -47,16 +47,17 @@ export function writeParquet(table: arrow.Table, options: WriteParquetOptions = 
   if (options.rowGroupSize !== undefined && (!Number.isInteger(options.rowGroupSize) || options.rowGroupSize < 1)) {
     throw new DeltaSqlError('INVALID_ARGUMENT', `rowGroupSize must be a positive integer, got ${options.rowGroupSize}`);
   }
-  let builder = new WriterPropertiesBuilder()
-    .setCompression(CODEC[compression])
-    .setStatisticsEnabled(EnabledStatistics.Page)
+  const pq = parquetWasm();
+  let builder = new pq.WriterPropertiesBuilder()
+    .setCompression(codec(compression))
+    .setStatisticsEnabled(pq.EnabledStatistics.Page)
     .setCreatedBy('deltasql');
   if (options.rowGroupSize !== undefined) builder = builder.setMaxRowGroupSize(options.rowGroupSize);
   const properties = builder.build();
   try {
     // Table.fromIPCStream copies into wasm memory; writeParquet consumes the table and properties.
-    const wasmTable = WasmTable.fromIPCStream(arrow.tableToIPC(table, 'stream'));
-    return wasmWriteParquet(wasmTable, properties);
+    const wasmTable = pq.Table.fromIPCStream(arrow.tableToIPC(table, 'stream'));
+    return pq.writeParquet(wasmTable, properties);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     throw new DeltaSqlError('IO', `cannot encode Parquet: ${text}`, { cause: error });
