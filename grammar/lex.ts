@@ -12,7 +12,9 @@ import {
 let lexer: Lexer | undefined;
 
 function getLexer(): Lexer {
-  lexer ??= new Lexer(LEXER_TOKENS, { positionTracking: 'full', ensureOptimizations: false });
+  // Token-definition checks only matter when the grammar changes (as for the parser, see parser-base.ts).
+  const skipValidations = process.env['DELTASQL_GRAMMAR_VALIDATE'] !== '1';
+  lexer ??= new Lexer(LEXER_TOKENS, { positionTracking: 'full', ensureOptimizations: false, skipValidations });
   return lexer;
 }
 
