@@ -77,3 +77,20 @@ describe('layer rules', () => {
     expect(pkg.exports['.']?.default).toBe('./dist/src/api/index.js');
   });
 });
+
+describe('grammar runtime', () => {
+  it("takes Chevrotain's runtime values only from grammar/chevrotain-runtime.ts (one copy: token indexes are per copy)", () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(join(root, 'grammar'))) {
+      if (file.endsWith('chevrotain-runtime.ts')) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^\s*(import|export)\s+(?!type\b)([^;]*?)from\s+['"]chevrotain['"]/gm)) {
+        const clause = m[2] ?? '';
+        // `import { type A, type B }` brings in no values either.
+        const names = /\{([^}]*)\}/.exec(clause)?.[1]?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? [clause.trim()];
+        if (names.some((n) => !n.startsWith('type '))) offenders.push(relative(root, file));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
