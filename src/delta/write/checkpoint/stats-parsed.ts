@@ -5,38 +5,19 @@
  */
 import * as arrow from 'apache-arrow';
 import type { DataType, StructField } from '../../../common/types/data-type.js';
+import { toArrowType } from '../../../common/types/arrow-type.js';
 import { isRecord } from '../../actions/field-reader.js';
 import { physicalName, type ColumnMappingMode } from '../../column-mapping.js';
 
+/** Column types whose min/max bounds stats_parsed carries (others have none in the stats JSON). */
+const BOUNDED_KINDS: ReadonlySet<string> = new Set(['byte', 'short', 'int', 'long', 'float', 'double', 'string', 'date', 'timestamp', 'timestamp_ntz']);
+
 function boundType(t: DataType, mode: ColumnMappingMode): arrow.DataType | undefined {
-  switch (t.kind) {
-    case 'byte':
-      return new arrow.Int8();
-    case 'short':
-      return new arrow.Int16();
-    case 'int':
-      return new arrow.Int32();
-    case 'long':
-      return new arrow.Int64();
-    case 'float':
-      return new arrow.Float32();
-    case 'double':
-      return new arrow.Float64();
-    case 'string':
-      return new arrow.Utf8();
-    case 'date':
-      return new arrow.DateDay();
-    case 'timestamp':
-      return new arrow.TimestampMicrosecond('UTC');
-    case 'timestamp_ntz':
-      return new arrow.TimestampMicrosecond();
-    case 'struct': {
-      const fields = boundFields(t.fields, mode);
-      return fields.length === 0 ? undefined : new arrow.Struct(fields);
-    }
-    default:
-      return undefined;
+  if (t.kind === 'struct') {
+    const fields = boundFields(t.fields, mode);
+    return fields.length === 0 ? undefined : new arrow.Struct(fields);
   }
+  return BOUNDED_KINDS.has(t.kind) ? toArrowType(t) : undefined;
 }
 
 function boundFields(fields: readonly StructField[], mode: ColumnMappingMode): arrow.Field[] {
