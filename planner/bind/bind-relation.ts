@@ -1,6 +1,6 @@
 /** FROM items → logical plans plus the scope columns they make visible. */
 import { DeltaSqlError, unsupported } from '../../src/common/errors.js';
-import { LONG } from '../../src/common/types/data-type.js';
+import { LONG, type StructField } from '../../src/common/types/data-type.js';
 import type { Expr, Join, Relation, TableAlias, TableRef } from '../../grammar/ast/index.js';
 import type { BoundExpr } from '../expr/bound-expr.js';
 import { colRef } from '../expr/expr-utils.js';
@@ -96,14 +96,7 @@ function bindTableRef(env: QueryEnv, r: TableRef): BoundRelation {
       return aliased(env, renameTo(env, plan, source.columns, r), r.alias, qualifier);
     }
     case 'delta': {
-      const output: ScanColumn[] = source.schema.map((f, i) => ({
-        id: env.ctx.nextId(),
-        name: f.name,
-        type: f.type,
-        nullable: f.nullable,
-        sourceName: f.name,
-        sourceIndex: i,
-      }));
+      const output = scanColumns(env, source.schema);
       const plan: LogicalPlan = {
         kind: 'scan',
         source: {
@@ -122,14 +115,7 @@ function bindTableRef(env: QueryEnv, r: TableRef): BoundRelation {
     case 'file':
       return unsupported('a file source by table name', { position: r.span.start });
     case 'memory': {
-      const output: ScanColumn[] = source.schema.map((f, i) => ({
-        id: env.ctx.nextId(),
-        name: f.name,
-        type: f.type,
-        nullable: f.nullable,
-        sourceName: f.name,
-        sourceIndex: i,
-      }));
+      const output = scanColumns(env, source.schema);
       const plan: LogicalPlan = {
         kind: 'scan',
         source: { kind: 'memory', table: source.name, rowCount: source.rowCount },
@@ -298,4 +284,9 @@ function bindUsingJoin(env: QueryEnv, j: Join, joinType: JoinType, left: BoundRe
     columns.push({ column: outCol(c.column), qualifier: c.qualifier, ...(isKey ? { qualifiedOnly: true } : {}) });
   }
   return { plan: p, columns };
+}
+
+/** One fresh scan column per source field, in source order. */
+function scanColumns(env: QueryEnv, schema: readonly StructField[]): ScanColumn[] {
+  return schema.map((f, i) => ({ id: env.ctx.nextId(), name: f.name, type: f.type, nullable: f.nullable, sourceName: f.name, sourceIndex: i }));
 }
